@@ -1,0 +1,56 @@
+# kpss: `make demo` runs the embedded demo, `make test` runs every test. Both set everything up.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+STAMP := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | sha1sum | cut -c1-12)
+NODE_STAMP := node_modules/.installed-$(shell cat package-lock.json | sha1sum | cut -c1-12)
+DEMO := DJANGO_SETTINGS_MODULE=kpss.settings.demo
+
+.PHONY: demo test test-fast lint bench messages lock install chromium clean
+
+install: $(STAMP) $(NODE_STAMP)
+
+$(STAMP): requirements.lock pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -r requirements.lock
+	$(BIN)/pip install --quiet --no-deps -e .
+	rm -f $(VENV)/.installed-* && touch $@
+
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+# The browser tests drive Debian's Chromium; Playwright never downloads a browser of its own.
+chromium:
+	@command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium >/dev/null)
+
+demo: install
+	$(DEMO) $(BIN)/python manage.py demo --port $(PORT)
+
+test: install chromium
+	$(BIN)/ruff check .
+	$(BIN)/pytest
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check . || true
+
+bench: install
+	$(BIN)/python -m kpss.bench
+
+# Refresh the translation catalogues after changing strings; then translate what is new.
+messages: install
+	cd kpss && ../$(BIN)/django-admin makemessages -l cs -l en --no-location --no-obsolete \
+		--ignore 'tests/*' --settings kpss.settings.test --pythonpath ..
+	$(BIN)/python -m kpss.core.i18n_catalogues fill-english
+	cd kpss && ../$(BIN)/django-admin compilemessages --settings kpss.settings.test --pythonpath ..
+
+lock:
+	$(BIN)/pip install --quiet uv
+	$(BIN)/uv pip compile pyproject.toml --extra dev --python-version 3.11 -o requirements.lock
+
+clean:
+	rm -rf $(VENV) node_modules var

@@ -1,0 +1,28 @@
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import BaseCommand
+
+from kpss.accounts.demo import ensure_demo_accounts
+from kpss.territories.models import Municipality, PopulationStat
+
+
+class Command(BaseCommand):
+    help = "Prepare the embedded demo (database, territories, census, demo accounts) and serve it."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--port", default="8000")
+        parser.add_argument("--no-serve", action="store_true", help="prepare the data and stop")
+
+    def handle(self, *args, port, no_serve, **options):
+        settings.VAR_DIR.mkdir(parents=True, exist_ok=True)
+        call_command("migrate", verbosity=0)
+        if not Municipality.objects.exists():
+            call_command("import_territories", verbosity=1)
+        if not PopulationStat.objects.exists():
+            call_command("import_population", verbosity=1)
+        self.stdout.write("\nDemo accounts (e-mail / password / role):")
+        for account in ensure_demo_accounts():
+            self.stdout.write(f"  {account.email:<32} {account.password:<16} {account.role}")
+        if not no_serve:
+            self.stdout.write(f"\nkpss answers at http://127.0.0.1:{port}/  (Ctrl+C stops it)\n")
+            call_command("runserver", f"127.0.0.1:{port}", use_reloader=False)
