@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | sha1s
 NODE_STAMP := node_modules/.installed-$(shell cat package-lock.json | sha1sum | cut -c1-12)
 DEMO := DJANGO_SETTINGS_MODULE=kpss.settings.demo
 
-.PHONY: demo test test-fast lint bench messages lock install chromium clean
+.PHONY: demo test lint check bench messages lock install system-packages clean
 
 install: $(STAMP) $(NODE_STAMP)
 
@@ -23,20 +23,29 @@ $(NODE_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-# The browser tests drive Debian's Chromium; Playwright never downloads a browser of its own.
-chromium:
-	@command -v chromium >/dev/null || (apt-get update -qq && apt-get install -y -qq chromium >/dev/null)
+# The browser tests drive Debian's Chromium (Playwright never downloads a browser of its own);
+# the translation test extracts strings with gettext.
+system-packages:
+	@missing=""; command -v chromium >/dev/null || missing="$$missing chromium"; \
+	command -v xgettext >/dev/null || missing="$$missing gettext"; \
+	if [ -n "$$missing" ]; then apt-get update -qq && apt-get install -y -qq $$missing >/dev/null; fi
 
 demo: install
 	$(DEMO) $(BIN)/python manage.py demo --port $(PORT)
 
-test: install chromium
-	$(BIN)/ruff check .
+test: install system-packages check
 	$(BIN)/pytest
+
+# Static checks: lint, migrations in step with the models, production settings fit to deploy.
+check: install
+	$(BIN)/ruff check .
+	$(DEMO) $(BIN)/python manage.py makemigrations --check --dry-run
+	DJANGO_SETTINGS_MODULE=kpss.settings.production DJANGO_SECRET_KEY=$$(head -c 48 /dev/urandom | base64) \
+		DJANGO_ALLOWED_HOSTS=kpss.example DATABASE_URL=sqlite:///:memory: \
+		$(BIN)/python manage.py check --deploy --fail-level WARNING
 
 lint: install
 	$(BIN)/ruff check .
-	$(BIN)/ruff format --check . || true
 
 bench: install
 	$(BIN)/python -m kpss.bench

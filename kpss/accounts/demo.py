@@ -32,9 +32,12 @@ def ensure_demo_accounts():
     for email, first_name, last_name, kind, region in accounts:
         user, _created = User.objects.update_or_create(
             email=email,
-            defaults={"first_name": first_name, "last_name": last_name,
-                      "is_staff": kind == SiteRole.Kind.ADMINISTRATOR,
-                      "is_superuser": kind == SiteRole.Kind.ADMINISTRATOR},
+            defaults={
+                "first_name": first_name,
+                "last_name": last_name,
+                "is_staff": kind == SiteRole.Kind.ADMINISTRATOR,
+                "is_superuser": kind == SiteRole.Kind.ADMINISTRATOR,
+            },
         )
         user.set_password(DEMO_PASSWORD)
         user.save()

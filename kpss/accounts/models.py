@@ -106,7 +106,12 @@ class Organisation(Timestamped):
 
     name = models.CharField(_("name"), max_length=255)
     ico = models.CharField(
-        _("IČO"), max_length=8, unique=True, null=True, blank=True, validators=[validate_ico],
+        _("IČO"),
+        max_length=8,
+        unique=True,
+        null=True,
+        blank=True,
+        validators=[validate_ico],
         help_text=_("Eight digits; the last one is a check digit."),
     )
     legal_type = models.CharField(_("legal type"), max_length=20, choices=LegalType.choices)
@@ -133,15 +138,24 @@ class Person(Timestamped):
     email = models.EmailField(_("e-mail"), blank=True)
     phone = models.CharField(_("phone"), max_length=40, blank=True)
     organisation = models.ForeignKey(
-        Organisation, models.SET_NULL, null=True, blank=True, related_name="people",
+        Organisation,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="people",
         verbose_name=_("organisation"),
     )
     user = models.OneToOneField(
-        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="person",
+        settings.AUTH_USER_MODEL,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="person",
         verbose_name=_("user account"),
     )
     consents_to_contact = models.BooleanField(
-        _("consents to be contacted"), default=False,
+        _("consents to be contacted"),
+        default=False,
         help_text=_("The person agreed to be contacted about community planning."),
     )
 

@@ -1,9 +1,9 @@
 """Site-wide pages. Every view here is public: anyone, signed in or not, may use it."""
 
+from django.conf import settings
 from django.db import connection
 from django.db.utils import DatabaseError
-from django.http import JsonResponse
-from django.conf import settings
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -17,15 +17,25 @@ def home(request):
 
 
 def accessibility(request):
-    return render(request, "core/accessibility.html", {
-        "breadcrumbs": [(None, _("Accessibility statement"))], "contact_url": reverse("core:contact"),
-    })
+    return render(
+        request,
+        "core/accessibility.html",
+        {
+            "breadcrumbs": [(None, _("Accessibility statement"))],
+            "contact_url": reverse("core:contact"),
+        },
+    )
 
 
 def contact(request):
-    return render(request, "core/contact.html", {
-        "breadcrumbs": [(None, _("Contact"))], "operator_email": settings.KPSS_OPERATOR_EMAIL,
-    })
+    return render(
+        request,
+        "core/contact.html",
+        {
+            "breadcrumbs": [(None, _("Contact"))],
+            "operator_email": settings.KPSS_OPERATOR_EMAIL,
+        },
+    )
 
 
 @never_cache
@@ -38,3 +48,8 @@ def healthz(request):
     except DatabaseError as exc:
         return JsonResponse({"status": "error", "database": "unavailable", "detail": str(exc)}, status=503)
     return JsonResponse({"status": "ok", "database": "ok"})
+
+
+def bench_floor(request):
+    """The benchmark's floor: the cost of the middleware stack alone (no database, no template)."""
+    return HttpResponse("ok", content_type="text/plain")

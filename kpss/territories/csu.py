@@ -77,8 +77,7 @@ def parse(directory, progress=None):
     """Read the files in ``directory`` into ``Territories``; raise DataFileError on any fault."""
     progress = progress or (lambda rows, **kwargs: rows)
     paths = {stem: find_file(directory, stem) for stem in FILES}
-    rows = {stem: list(progress(_valid_rows(paths[stem], FILES[stem]), desc=paths[stem].name))
-            for stem in FILES}
+    rows = {stem: list(progress(_valid_rows(paths[stem], FILES[stem]), desc=paths[stem].name)) for stem in FILES}
     result = Territories()
     _parse_regions(result, rows["CIS0100"], paths["CIS0100"])
     _parse_districts(result, rows, paths)
@@ -109,7 +108,8 @@ def _number(path, line, row, column):
     value = row[column]
     if not value.isdigit():
         raise DataFileError(
-            path, _("column %(column)s: “%(value)s” is not a number") % {"column": column, "value": value},
+            path,
+            _("column %(column)s: “%(value)s” is not a number") % {"column": column, "value": value},
             line,
         )
     return int(value)
@@ -169,17 +169,24 @@ def _parse_municipalities(result, rows, paths):
             for stem in ("VAZ0043_0061", "VAZ0043_0065", "VAZ0043_0101")
         )
         if orp_code not in result.orps:
-            raise DataFileError(paths["VAZ0043_0065"], _("unknown ORP %(code)s") % {"code": orp_code},
-                                links["VAZ0043_0065"][code][0])
+            raise DataFileError(
+                paths["VAZ0043_0065"], _("unknown ORP %(code)s") % {"code": orp_code}, links["VAZ0043_0065"][code][0]
+            )
         if district_code not in result.districts:
-            raise DataFileError(paths["VAZ0043_0101"], _("unknown district %(code)s") % {"code": district_code},
-                                links["VAZ0043_0101"][code][0])
+            raise DataFileError(
+                paths["VAZ0043_0101"],
+                _("unknown district %(code)s") % {"code": district_code},
+                links["VAZ0043_0101"][code][0],
+            )
         region = result.districts[district_code]["region"]
         _settle(result.orps[orp_code], "region", region, paths["VAZ0043_0065"], links["VAZ0043_0065"][code][0])
         pou = result.pous.setdefault(pou_code, {"name": links["VAZ0043_0061"][code][2], "orp": orp_code})
         _settle(pou, "orp", orp_code, paths["VAZ0043_0061"], links["VAZ0043_0061"][code][0])
         result.municipalities[code] = {
-            "name": row["TEXT"], "pou": pou_code, "orp": orp_code, "district": district_code,
+            "name": row["TEXT"],
+            "pou": pou_code,
+            "orp": orp_code,
+            "district": district_code,
         }
     for code, orp in result.orps.items():
         if orp["region"] is None:

@@ -49,9 +49,7 @@ def read_rows(path, required_columns):
         raise DataFileError(path, str(exc), line=1) from exc
     missing = [name for name in required_columns if name.upper() not in columns]
     if missing:
-        raise DataFileError(
-            path, _("missing columns: %(columns)s") % {"columns": ", ".join(missing)}, line=1
-        )
+        raise DataFileError(path, _("missing columns: %(columns)s") % {"columns": ", ".join(missing)}, line=1)
     try:
         for values in reader:
             if not any(value.strip() for value in values):

@@ -89,20 +89,18 @@ class Municipality(Territory):
     level = "municipality"
     pou = models.ForeignKey(Pou, models.PROTECT, related_name="municipalities", verbose_name=_("POU"))
     orp = models.ForeignKey(Orp, models.PROTECT, related_name="municipalities", verbose_name=_("ORP"))
-    district = models.ForeignKey(
-        District, models.PROTECT, related_name="municipalities", verbose_name=_("district")
-    )
+    district = models.ForeignKey(District, models.PROTECT, related_name="municipalities", verbose_name=_("district"))
 
     class Meta(Territory.Meta):
         verbose_name = _("municipality")
         verbose_name_plural = _("municipalities")
 
+    def get_absolute_url(self):
+        return reverse("territories:municipality", args=[self.code])
+
     @property
     def ruian_code(self):
         return int(self.code)
-
-    def get_absolute_url(self):
-        return reverse("territories:municipality", args=[self.code])
 
 
 class PopulationStat(models.Model):

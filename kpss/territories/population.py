@@ -22,8 +22,14 @@ from .csv_files import DataFileError, decode, read_rows
 
 CENSUS_DATE = datetime.date(2021, 3, 26)
 CENSUS_BANDS = {
-    "VEK_DO17": (0, 17), "VEK_18_29": (18, 29), "VEK_30_39": (30, 39), "VEK_40_49": (40, 49),
-    "VEK_50_59": (50, 59), "VEK_60_69": (60, 69), "VEK_70_79": (70, 79), "VEK_80AVICE": (80, None),
+    "VEK_DO17": (0, 17),
+    "VEK_18_29": (18, 29),
+    "VEK_30_39": (30, 39),
+    "VEK_40_49": (40, 49),
+    "VEK_50_59": (50, 59),
+    "VEK_60_69": (60, 69),
+    "VEK_70_79": (70, 79),
+    "VEK_80AVICE": (80, None),
 }
 TOTAL = (0, None)
 CZSO_COLUMNS = ["HODNOTA", "STAPRO_KOD", "POHLAVI_KOD", "VEK_KOD", "VEK_TXT", "VUZEMI_CIS", "VUZEMI_KOD", "CASREF_DO"]
@@ -76,8 +82,10 @@ def _parse_census(path, progress):
         bands = {band: _count(path, line, row[column]) for column, band in CENSUS_BANDS.items()}
         if sum(bands.values()) != total:
             raise DataFileError(
-                path, _("the age bands add up to %(sum)d, not to the total %(total)d")
-                % {"sum": sum(bands.values()), "total": total}, line,
+                path,
+                _("the age bands add up to %(sum)d, not to the total %(total)d")
+                % {"sum": sum(bands.values()), "total": total},
+                line,
             )
         for band, count in [(TOTAL, total), *bands.items()]:
             counts[(code, CENSUS_DATE, "", *band)] = count

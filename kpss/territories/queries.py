@@ -28,11 +28,7 @@ def search_municipalities(query):
     folded = fold(query)
     if not folded:
         return Municipality.objects.none()
-    return (
-        Municipality.objects.filter(search_name__contains=folded)
-        .select_related("orp__region")
-        .order_by("name")
-    )
+    return Municipality.objects.filter(search_name__contains=folded).select_related("orp__region").order_by("name")
 
 
 def population_of(level, code):
@@ -41,8 +37,9 @@ def population_of(level, code):
     Returns ``None`` when there are none, else ``{"date", "total", "bands": [(label, count, share)]}``.
     """
     rows = list(
-        PopulationStat.objects.filter(level=level, territory_code=code, sex="")
-        .order_by("-reference_date", "age_from", "age_to")
+        PopulationStat.objects.filter(level=level, territory_code=code, sex="").order_by(
+            "-reference_date", "age_from", "age_to"
+        )
     )
     if not rows:
         return None

@@ -43,7 +43,10 @@ def _upsert(model, records, parents):
     if objects:
         update_fields = [name for name in next(iter(records.values())) if name != "code"] + ["search_name"]
         model.objects.bulk_create(
-            objects, batch_size=1000, update_conflicts=True, unique_fields=["code"],
+            objects,
+            batch_size=1000,
+            update_conflicts=True,
+            unique_fields=["code"],
             update_fields=update_fields,
         )
     return dict(model.objects.values_list("code", "id"))
@@ -67,8 +70,14 @@ def import_population(paths, progress=None):
         PopulationStat.objects.bulk_create(
             (
                 PopulationStat(
-                    level=level, territory_code=code, reference_date=date, sex=sex,
-                    age_from=age_from, age_to=age_to, count=count, source=table.source,
+                    level=level,
+                    territory_code=code,
+                    reference_date=date,
+                    sex=sex,
+                    age_from=age_from,
+                    age_to=age_to,
+                    count=count,
+                    source=table.source,
                 )
                 for (level, code, date, sex, age_from, age_to), count in counts.items()
             ),
@@ -92,7 +101,7 @@ def _parents_by_level():
             code: [("region", region), *country]
             for code, region in District.objects.values_list("code", "region__code")
         },
-        "region": {code: country for code in Region.objects.values_list("code", flat=True)},
+        "region": dict.fromkeys(Region.objects.values_list("code", flat=True), country),
     }
 
 

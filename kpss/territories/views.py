@@ -15,42 +15,61 @@ SEARCH_PAGE_SIZE = 50
 
 def region_detail(request, code):
     region = get_object_or_404(Region, code=code)
-    return render(request, "territories/region_detail.html", {
-        "region": region,
-        "breadcrumbs": [(None, region.name)],
-        "orps": queries.orps_of(region),
-        "population": queries.population_of("region", region.code),
-    })
+    return render(
+        request,
+        "territories/region_detail.html",
+        {
+            "region": region,
+            "breadcrumbs": [(None, region.name)],
+            "orps": queries.orps_of(region),
+            "population": queries.population_of("region", region.code),
+        },
+    )
 
 
 def orp_detail(request, code):
     orp = get_object_or_404(Orp.objects.select_related("region"), code=code)
-    return render(request, "territories/orp_detail.html", {
-        "orp": orp,
-        "breadcrumbs": [(orp.region.get_absolute_url(), orp.region.name), (None, _("ORP %(name)s") % {"name": orp.name})],
-        "municipalities": queries.municipalities_of(orp),
-        "population": queries.population_of("orp", orp.code),
-    })
+    return render(
+        request,
+        "territories/orp_detail.html",
+        {
+            "orp": orp,
+            "breadcrumbs": [
+                (orp.region.get_absolute_url(), orp.region.name),
+                (None, _("ORP %(name)s") % {"name": orp.name}),
+            ],
+            "municipalities": queries.municipalities_of(orp),
+            "population": queries.population_of("orp", orp.code),
+        },
+    )
 
 
 def municipality_detail(request, code):
-    municipality = get_object_or_404(
-        Municipality.objects.select_related("pou", "orp__region", "district"), code=code
+    municipality = get_object_or_404(Municipality.objects.select_related("pou", "orp__region", "district"), code=code)
+    return render(
+        request,
+        "territories/municipality_detail.html",
+        {
+            "municipality": municipality,
+            "breadcrumbs": [
+                (municipality.orp.region.get_absolute_url(), municipality.orp.region.name),
+                (municipality.orp.get_absolute_url(), _("ORP %(name)s") % {"name": municipality.orp.name}),
+                (None, municipality.name),
+            ],
+            "population": queries.population_of("municipality", municipality.code),
+        },
     )
-    return render(request, "territories/municipality_detail.html", {
-        "municipality": municipality,
-        "breadcrumbs": [
-            (municipality.orp.region.get_absolute_url(), municipality.orp.region.name),
-            (municipality.orp.get_absolute_url(), _("ORP %(name)s") % {"name": municipality.orp.name}),
-            (None, municipality.name),
-        ],
-        "population": queries.population_of("municipality", municipality.code),
-    })
 
 
 def municipality_search(request):
     query = request.GET.get("q", "").strip()[:100]
     page = Paginator(queries.search_municipalities(query), SEARCH_PAGE_SIZE).get_page(request.GET.get("page"))
-    return render(request, "territories/search.html", {
-        "query": query, "page": page, "breadcrumbs": [(None, _("Find a municipality"))],
-    })
+    return render(
+        request,
+        "territories/search.html",
+        {
+            "query": query,
+            "page": page,
+            "breadcrumbs": [(None, _("Find a municipality"))],
+        },
+    )

@@ -27,9 +27,11 @@ class Command(BaseCommand):
             raise CommandError(str(exc)) from exc
         self.stdout.write(self.style.SUCCESS(f"stored: {result['stored']} figures"))
         if result["unknown"]:
-            self.stdout.write(self.style.WARNING(
-                f"skipped {len(result['unknown'])} unknown territory codes: {', '.join(result['unknown'][:20])}"
-            ))
+            self.stdout.write(
+                self.style.WARNING(
+                    f"skipped {len(result['unknown'])} unknown territory codes: {', '.join(result['unknown'][:20])}"
+                )
+            )
 
 
 def population_files(path):

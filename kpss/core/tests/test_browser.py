@@ -1,0 +1,122 @@
+"""The public pages in a real browser: they work, look right (screenshots) and pass axe-core."""
+
+import pytest
+from django.utils import translation
+
+from kpss.accounts.models import User
+
+from .browser import check, visit
+
+pytestmark = pytest.mark.browser
+
+
+def test_home_lists_regions_and_searches(page, demo_territory):
+    visit(page, "/", "home")
+    assert page.locator("html").get_attribute("lang") == "cs"
+    assert page.locator("main li", has_text="Kraj Vysočina").count() == 1
+
+    page.fill("#municipality-q", "ŽĎÁR")
+    page.press("#municipality-q", "Enter")
+    page.wait_for_url("**/municipalities/?q=*")
+    check(page, "search")
+    assert page.locator("main tbody td:first-child").all_inner_texts() == ["Žďár nad Sázavou"]
+
+
+def test_home_on_a_phone(page, demo_territory):
+    page.set_viewport_size({"width": 360, "height": 740})
+    visit(page, "/", "home")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+
+
+def test_region_lists_its_orps(page, demo_territory):
+    visit(page, demo_territory.region.get_absolute_url(), "region")
+    orps = page.locator("#orps-heading + ul li")
+    assert orps.all_inner_texts()[0].startswith("Jihlava")
+    assert orps.all_inner_texts()[1].startswith("Žďár nad Sázavou")
+
+    orps.get_by_role("link", name="Žďár nad Sázavou").click()
+    check(page, "orp")
+    assert page.url.endswith("/orp/6114/")
+
+
+def test_orp_shows_population_and_age_structure(page, demo_territory):
+    visit(page, "/orp/6114/", "orp")
+    rows = page.locator(".kpss-population tbody tr")
+    assert rows.count() == 8
+    assert rows.first.locator("th").inner_text() == "0–17"
+    assert rows.last.locator("th").inner_text() == "80+"
+    assert rows.locator(".kpss-bar[aria-hidden=true]").count() == 8
+    widest = rows.first.locator(".kpss-bar").evaluate("bar => bar.style.width")
+    assert widest == "100%"  # 0–17 is the largest band; the others are scaled to it
+    assert page.locator("main").get_by_role("link", name="Nové Město na Moravě").count() == 1
+
+
+def test_municipality_page(page, demo_territory):
+    visit(page, "/municipalities/595209/", "municipality")
+    assert page.locator("h1").inner_text() == "Žďár nad Sázavou"
+    assert page.locator(".kpss-population tbody tr").count() == 8
+    breadcrumbs = page.locator(".gov-breadcrumbs li")
+    assert breadcrumbs.all_inner_texts()[1:] == ["Kraj Vysočina", "ORP Žďár nad Sázavou", "Žďár nad Sázavou"]
+
+
+@pytest.mark.parametrize("query", ["zdar", "ŽĎÁR"])
+def test_search_ignores_accents_and_case(page, demo_territory, query):
+    visit(page, f"/municipalities/?q={query}", "results")
+    assert page.locator("main tbody td:first-child").all_inner_texts() == ["Žďár nad Sázavou"]
+
+
+def test_log_in_and_out(page, db):
+    User.objects.create_user(email="koordinatorka@zdar.example", password="Sedm-mostu-2026")
+    visit(page, "/accounts/login/", "login")
+
+    page.fill("#id_username", "koordinatorka@zdar.example")
+    page.fill("#id_password", "wrong")
+    page.click("main button[type=submit]")
+    check(page, "wrong-password")
+    assert page.locator(".kpss-form-errors").is_visible()
+
+    page.fill("#id_password", "Sedm-mostu-2026")
+    page.click("main button[type=submit]")
+    page.wait_for_url("**/")
+    check(page, "logged-in")
+    assert page.locator(".kpss-header__user").inner_text() == "koordinatorka@zdar.example"
+
+    page.click(".kpss-logout button")
+    page.wait_for_load_state()
+    check(page, "logged-out")
+    assert page.locator(".kpss-header__user").count() == 0
+    assert page.locator("a.kpss-header__button[href='/accounts/login/']").count() == 1
+
+
+@pytest.mark.parametrize("path", ["/accessibility/", "/contact/"])
+def test_footer_pages(page, db, path):
+    visit(page, path, path.strip("/"))
+    assert page.locator(f"footer a[href='{path}']").count() == 1
+
+
+def test_language_switch(page, db):
+    visit(page, "/", "czech")
+    page.click("header button[lang=en]")
+    page.wait_for_function("document.documentElement.lang == 'en'")
+    check(page, "english")
+    assert page.locator("h1").inner_text() == "Community planning of social services"
+    assert page.locator("nav.kpss-nav").inner_text().split("\n") == ["Territories", "Find a municipality", "Contact"]
+
+    page.click("header button[lang=cs]")
+    page.wait_for_function("document.documentElement.lang == 'cs'")
+    check(page, "czech-again")
+    with translation.override("cs"):
+        heading = translation.gettext("Community planning of social services")
+    assert page.locator("h1").inner_text() == heading
+
+
+def test_skip_link_moves_focus_to_main(page, db):
+    visit(page, "/contact/", "contact")
+    page.keyboard.press("Tab")
+    skip_link = page.locator(".kpss-skip-link")
+    assert skip_link.evaluate("link => link === document.activeElement")
+    assert skip_link.bounding_box()["y"] >= 0  # visible once focused
+    check(page, "skip-link-focused")
+
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "main"
