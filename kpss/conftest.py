@@ -7,7 +7,7 @@ from types import SimpleNamespace
 
 import pytest
 
-CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM = Path(os.environ.get("KPSS_CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
     "--disable-component-update", "--disable-sync", "--no-first-run",
@@ -81,7 +81,7 @@ def demo_territory(db):
         PopulationStat(level=level, territory_code=code, reference_date=census, age_from=age_from,
                        age_to=age_to, count=count, source="census2021")
         for (level, code), counts in figures.items()
-        for (age_from, age_to), count in [*zip(bands, counts), ((0, None), sum(counts))]
+        for (age_from, age_to), count in [*zip(bands, counts, strict=True), ((0, None), sum(counts))]
     )
     return SimpleNamespace(
         region=region, orp=orp, zdar=zdar, nove_mesto=nove_mesto, jihlava_orp=jihlava_orp, jihlava=jihlava

@@ -27,6 +27,7 @@ urlpatterns = [
         auth_views.PasswordChangeView.as_view(
             template_name="accounts/form_page.html",
             success_url=_done("password_change_done"),
+            extra_context={"submit_label": _("Change password")},
         ),
         name="password_change",
     ),
@@ -45,6 +46,7 @@ urlpatterns = [
             email_template_name="accounts/email/password_reset.txt",
             subject_template_name="accounts/email/password_reset_subject.txt",
             success_url=_done("password_reset_done"),
+            extra_context={"submit_label": _("Send the link")},
             form_class=PasswordResetForm,
         ),
         name="password_reset",
@@ -66,6 +68,7 @@ urlpatterns = [
         auth_views.PasswordResetConfirmView.as_view(
             template_name="accounts/form_page.html",
             success_url=_done("password_reset_complete"),
+            extra_context={"submit_label": _("Set the new password")},
         ),
         name="password_reset_confirm",
     ),

@@ -71,7 +71,7 @@ class Seeder:
 
 def territories(seeder):
     if not Municipality.objects.exists():
-        call_command("import_territories", verbosity=0)
+        call_command("import_territories", verbosity=0)  # verbosity 0: no progress bars
     return (f"{Region.objects.count()} regions, {Orp.objects.count()} ORPs, "
             f"{Municipality.objects.count()} municipalities")
 
@@ -200,4 +200,5 @@ class Command(BaseCommand):
         for step in STEPS:
             start = time.monotonic()
             summary = step(seeder)
-            self.stdout.write(f"{step.__name__}: {summary} ({time.monotonic() - start:.1f} s)")
+            if options["verbosity"]:
+                self.stdout.write(f"{step.__name__}: {summary} ({time.monotonic() - start:.1f} s)")
