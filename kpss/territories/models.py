@@ -12,6 +12,8 @@ from kpss.core.text import fold
 
 
 class Territory(models.Model):
+    """A territorial unit; ``level`` names its kind in population statistics (PopulationStat.Level)."""
+
     code = models.CharField(_("ČSÚ code"), max_length=6, unique=True)
     name = models.CharField(_("name"), max_length=100)
     search_name = models.CharField(max_length=100, db_index=True, editable=False)

@@ -1,15 +1,10 @@
 """Reads of territories used by more than one view. Each returns in a constant number of queries."""
 
-import datetime
-
-from django.db.models import Count
+from django.db.models import Case, Count, Value, When
 
 from kpss.core.text import fold
 
-from .models import Municipality, Orp, PopulationStat, Region
-
-CENSUS_2021 = datetime.date(2021, 3, 26)
-
+from .models import Municipality, PopulationStat, Region
 
 def regions_with_counts():
     return Region.objects.annotate(orp_count=Count("orps", distinct=True)).order_by("name")
@@ -24,20 +19,34 @@ def municipalities_of(orp):
 
 
 def search_municipalities(query):
-    """Municipalities whose name contains ``query``, ignoring case and diacritics."""
+    """Municipalities whose name contains ``query``, ignoring case and diacritics.
+
+    Exact names come first, then names that start with the query, then the rest, each by name.
+    """
     folded = fold(query)
     if not folded:
         return Municipality.objects.none()
-    return Municipality.objects.filter(search_name__contains=folded).select_related("orp__region").order_by("name")
+    return (
+        Municipality.objects.filter(search_name__contains=folded)
+        .annotate(
+            rank=Case(
+                When(search_name=folded, then=Value(0)),
+                When(search_name__startswith=folded, then=Value(1)),
+                default=Value(2),
+            )
+        )
+        .select_related("orp__region")
+        .order_by("rank", "name")
+    )
 
 
-def population_of(level, code):
+def population_of(territory):
     """The latest population figures of a territory (both sexes): its total and its age bands.
 
     Returns ``None`` when there are none, else ``{"date", "total", "bands": [(label, count, share)]}``.
     """
     rows = list(
-        PopulationStat.objects.filter(level=level, territory_code=code, sex="").order_by(
+        PopulationStat.objects.filter(level=territory.level, territory_code=territory.code, sex="").order_by(
             "-reference_date", "age_from", "age_to"
         )
     )
@@ -48,7 +57,3 @@ def population_of(level, code):
     total = next((row.count for row in rows if row.is_total), sum(row.count for row in rows))
     bands = [(row.age_band, row.count, row.count / total if total else 0) for row in rows if not row.is_total]
     return {"date": latest, "total": total, "bands": bands}
-
-
-def orp_by_code(code):
-    return Orp.objects.select_related("region").get(code=code)

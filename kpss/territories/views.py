@@ -22,7 +22,7 @@ def region_detail(request, code):
             "region": region,
             "breadcrumbs": [(None, region.name)],
             "orps": queries.orps_of(region),
-            "population": queries.population_of("region", region.code),
+            "population": queries.population_of(region),
         },
     )
 
@@ -39,7 +39,7 @@ def orp_detail(request, code):
                 (None, _("ORP %(name)s") % {"name": orp.name}),
             ],
             "municipalities": queries.municipalities_of(orp),
-            "population": queries.population_of("orp", orp.code),
+            "population": queries.population_of(orp),
         },
     )
 
@@ -56,7 +56,7 @@ def municipality_detail(request, code):
                 (municipality.orp.get_absolute_url(), _("ORP %(name)s") % {"name": municipality.orp.name}),
                 (None, municipality.name),
             ],
-            "population": queries.population_of("municipality", municipality.code),
+            "population": queries.population_of(municipality),
         },
     )
 

@@ -4,7 +4,7 @@ from io import StringIO
 import pytest
 from django.core.management import CommandError, call_command
 
-from kpss.territories.models import PopulationStat
+from kpss.territories.models import Orp, PopulationStat
 from kpss.territories.queries import population_of
 
 from . import csu_files
@@ -71,7 +71,7 @@ def test_census_per_municipality_is_summed_up_to_orp_region_and_country(territor
 def test_the_age_structure_is_what_pages_show(territories, tmp_path):
     run(write(tmp_path / "census.csv", CENSUS_HEADER, CENSUS_ROWS))
 
-    population = population_of("orp", "6114")
+    population = population_of(Orp.objects.get(code="6114"))
 
     assert population["total"] == 30000
     assert [label for label, _count, _share in population["bands"]] == [

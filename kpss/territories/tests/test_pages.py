@@ -57,6 +57,12 @@ def test_search_ignores_accents_and_case(client, vysocina, query):
     assert "Nové Město na Moravě" not in page
 
 
+def test_search_lists_names_starting_with_the_query_first(client, vysocina):
+    MunicipalityFactory(name="Dolní Žďár", orp=vysocina.orps.first())
+    page = czech(client, reverse("territories:search") + "?q=zdar")
+    assert page.index(">Žďár nad Sázavou</a>") < page.index(">Dolní Žďár</a>")
+
+
 def test_search_without_matches_says_so(client, vysocina):
     page = czech(client, reverse("territories:search") + "?q=Atlantida")
     assert "0 obcí" in page
