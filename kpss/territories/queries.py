@@ -6,6 +6,7 @@ from kpss.core.text import fold
 
 from .models import Municipality, PopulationStat, Region
 
+
 def regions_with_counts():
     return Region.objects.annotate(orp_count=Count("orps", distinct=True)).order_by("name")
 

@@ -86,3 +86,12 @@ def test_password_reset_for_an_unknown_address_sends_nothing_and_reveals_nothing
 def test_a_signed_in_user_is_sent_on_from_the_login_page(client, user):
     client.force_login(user)
     assert client.get(reverse("accounts:login")).status_code == 302
+
+
+def test_field_errors_are_tied_to_their_input_for_screen_readers(client):
+    response = client.post(reverse("accounts:password_reset"), {"email": "not an address"})
+    page = response.content.decode()
+
+    assert 'aria-invalid="true"' in page
+    assert 'aria-describedby="id_email_error"' in page
+    assert 'id="id_email_error"' in page

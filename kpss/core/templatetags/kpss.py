@@ -10,3 +10,19 @@ def percent(share, digits=1):
     if share in (None, ""):
         return ""
     return f"{floatformat(share * 100, digits)}\N{NO-BREAK SPACE}%"
+
+
+@register.filter
+def accessible(field):
+    """Render a form field tied to its help text and errors, so screen readers announce them.
+
+    The ids match those that includes/form.html gives the help text and the error list.
+    """
+    described_by = [f"{field.auto_id}_helptext"] if field.help_text else []
+    attrs = {}
+    if field.errors:
+        described_by.append(f"{field.auto_id}_error")
+        attrs["aria-invalid"] = "true"
+    if described_by:
+        attrs["aria-describedby"] = " ".join(described_by)
+    return field.as_widget(attrs=attrs)
