@@ -33,8 +33,11 @@ system-packages:
 demo: install
 	$(DEMO) $(BIN)/python manage.py demo --port $(PORT)
 
+# On PostgreSQL when DATABASE_URL says so or one answers on 127.0.0.1:5432, else on SQLite.
 test: install system-packages check
-	$(BIN)/pytest
+	@if [ -z "$$DATABASE_URL" ] && pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null; then \
+		export DATABASE_URL=postgres://postgres@127.0.0.1:5432/kpss; fi; \
+	echo "database: $${DATABASE_URL:-SQLite}"; $(BIN)/pytest
 
 # Static checks: lint, migrations in step with the models, production settings fit to deploy.
 check: install

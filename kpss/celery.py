@@ -4,7 +4,8 @@ import os
 
 from celery import Celery
 
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kpss.settings.demo")
+# Workers run production unless told otherwise; manage.py and the tests set their own settings.
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kpss.settings.production")
 
 app = Celery("kpss")
 app.config_from_object("django.conf:settings", namespace="CELERY")

@@ -54,6 +54,15 @@ class User(AbstractUser):
     def __str__(self):
         return self.get_full_name() or self.email
 
+    def clean(self):
+        super().clean()
+        self.email = self.email.lower()
+
+    def save(self, *args, **kwargs):
+        # One account per address, whatever the case it is typed in: login matches case-insensitively.
+        self.email = self.email.lower()
+        super().save(*args, **kwargs)
+
 
 class SiteRole(models.Model):
     """A role a user holds across the whole site, not within one planning process."""
@@ -73,6 +82,10 @@ class SiteRole(models.Model):
         verbose_name_plural = _("site roles")
         constraints = [
             models.UniqueConstraint(fields=["user", "kind", "region"], name="site_role_unique"),
+            # NULLs are distinct in a unique index, so the region-less role needs its own constraint.
+            models.UniqueConstraint(
+                fields=["user", "kind"], condition=models.Q(region__isnull=True), name="site_role_unique_without_region"
+            ),
             models.CheckConstraint(
                 condition=models.Q(kind="administrator", region__isnull=True)
                 | models.Q(kind="regional_officer", region__isnull=False),

@@ -17,11 +17,10 @@ def is_administrator(user):
 
 @rules.predicate
 def is_regional_officer_of(user, region):
-    """True for an officer of ``region``; without a region, for an officer of any region."""
-    if not user.is_authenticated:
+    """True for an officer of ``region``; never without a region, so a view must name the region."""
+    if not user.is_authenticated or region is None:
         return False
-    roles = user.site_roles.filter(kind=SiteRole.Kind.REGIONAL_OFFICER)
-    return roles.filter(region=region).exists() if region is not None else roles.exists()
+    return user.site_roles.filter(kind=SiteRole.Kind.REGIONAL_OFFICER, region=region).exists()
 
 
 rules.add_perm("territories.import_data", is_administrator)

@@ -10,7 +10,7 @@ def ico_check_digit(first_seven):
 
 def validate_ico(value):
     """An IČO has eight digits, the last one the mod-11 check digit of the others."""
-    if len(value) != 8 or not value.isdigit():
+    if len(value) != 8 or not (value.isascii() and value.isdigit()):
         raise ValidationError(_("An IČO has exactly eight digits."), code="ico_format")
     if ico_check_digit(value[:7]) != int(value[7]):
         raise ValidationError(_("This IČO is not valid: its check digit does not match."), code="ico_check")

@@ -7,5 +7,4 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("accessibility/", views.accessibility, name="accessibility"),
     path("contact/", views.contact, name="contact"),
-    path("bench/floor/", views.bench_floor, name="bench_floor"),
 ]

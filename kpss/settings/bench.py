@@ -21,3 +21,5 @@ from .production import MIDDLEWARE, VAR_DIR  # noqa: E402
 MIDDLEWARE = ["kpss.bench.ServerTimingMiddleware", *MIDDLEWARE]
 # Its own static root, so a bench run never touches another checkout's collected files.
 STATIC_ROOT = VAR_DIR / "bench" / "static"
+# The site plus the floor view, which production does not serve.
+ROOT_URLCONF = "kpss.bench_urls"

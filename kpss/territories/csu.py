@@ -87,10 +87,12 @@ def parse(directory, progress=None):
 
 
 def _valid_rows(path, columns):
-    """Rows in force today: ČSÚ marks a code's end of validity in ADMNEPO (9 Sep 9999 = open)."""
+    """Rows in force today: ČSÚ gives a code's validity from ADMPLOD to ADMNEPO (9 Sep 9999 = open)."""
     today = datetime.date.today()
     for line, row in read_rows(path, columns):
         if "ADMNEPO" in row and _date(path, line, row["ADMNEPO"]) < today:
+            continue
+        if row.get("ADMPLOD") and _date(path, line, row["ADMPLOD"]) > today:
             continue
         yield line, row
 
@@ -106,7 +108,7 @@ def _date(path, line, value):
 
 def _number(path, line, row, column):
     value = row[column]
-    if not value.isdigit():
+    if not (value.isascii() and value.isdigit()):
         raise DataFileError(
             path,
             _("column %(column)s: “%(value)s” is not a number") % {"column": column, "value": value},
@@ -134,7 +136,17 @@ def _parse_regions(result, rows, path):
 def _links(rows, path, reverse=False):
     """Map one side of a link file to the other: ``{code: (line, linked code, linked name)}``."""
     key, other, name = ("CHODNOTA2", "CHODNOTA1", "TEXT1") if reverse else ("CHODNOTA1", "CHODNOTA2", "TEXT2")
-    return {_code(path, line, row, key): (line, _code(path, line, row, other), row[name]) for line, row in rows}
+    links = {}
+    for line, row in rows:
+        code = _code(path, line, row, key)
+        if code in links:
+            raise DataFileError(
+                path,
+                _("%(code)s is linked twice (also on line %(line)d)") % {"code": code, "line": links[code][0]},
+                line,
+            )
+        links[code] = (line, _code(path, line, row, other), row[name])
+    return links
 
 
 def _parse_districts(result, rows, paths):

@@ -141,12 +141,12 @@ class PopulationStat(models.Model):
         verbose_name_plural = _("population figures")
         constraints = [
             models.UniqueConstraint(
-                fields=["level", "territory_code", "reference_date", "sex", "age_from", "age_to"],
+                fields=["source", "level", "territory_code", "reference_date", "sex", "age_from", "age_to"],
                 name="population_stat_unique_band",
             ),
             # NULLs are distinct in a unique index, so open bands need their own constraint.
             models.UniqueConstraint(
-                fields=["level", "territory_code", "reference_date", "sex", "age_from"],
+                fields=["source", "level", "territory_code", "reference_date", "sex", "age_from"],
                 condition=models.Q(age_to__isnull=True),
                 name="population_stat_unique_open_band",
             ),
@@ -155,6 +155,10 @@ class PopulationStat(models.Model):
 
     def __str__(self):
         return f"{self.level} {self.territory_code} {self.reference_date} {self.age_band}: {self.count}"
+
+    @property
+    def is_census(self):
+        return self.source.startswith("census")
 
     @property
     def is_total(self):

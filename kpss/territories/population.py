@@ -69,7 +69,7 @@ def parse(path, progress=None):
 
 
 def _count(path, line, value):
-    if not value.isdigit():
+    if not (value.isascii() and value.isdigit()):
         raise DataFileError(path, _("“%(value)s” is not a whole number") % {"value": value}, line)
     return int(value)
 
@@ -108,7 +108,7 @@ def _parse_czso(path, progress):
             path, _("mixes several indicators (stapro_kod %(codes)s)") % {"codes": ", ".join(sorted(indicators))}
         )
     level = next(level for level in LEVEL_ORDER if level in rows_by_level)
-    counts = {}
+    counts, lines = {}, {}
     for line, row in rows_by_level[level]:
         key = (
             str(_count(path, line, row["VUZEMI_KOD"])),
@@ -116,7 +116,9 @@ def _parse_czso(path, progress):
             _sex(path, line, row["POHLAVI_KOD"]),
             *_age_band(path, line, row),
         )
-        counts[key] = counts.get(key, 0) + _count(path, line, row["HODNOTA"].split(".")[0])
+        if key in counts:
+            raise DataFileError(path, _("repeats the figure of line %(line)d") % {"line": lines[key]}, line)
+        counts[key], lines[key] = _count(path, line, row["HODNOTA"].split(".")[0]), line
     return PopulationTable(level, f"czso:{indicators.pop()}", counts)
 
 

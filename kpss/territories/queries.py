@@ -44,17 +44,18 @@ def search_municipalities(query):
 def population_of(territory):
     """The latest population figures of a territory (both sexes): its total and its age bands.
 
-    Returns ``None`` when there are none, else ``{"date", "total", "bands": [(label, count, share)]}``.
+    Returns ``None`` when there are none, else ``{"date", "is_census", "total", "bands": [(label,
+    count, share)]}``. Figures of one source and date only: sources differ in their age bands.
     """
     rows = list(
         PopulationStat.objects.filter(level=territory.level, territory_code=territory.code, sex="").order_by(
-            "-reference_date", "age_from", "age_to"
+            "-reference_date", "source", "age_from", "age_to"
         )
     )
     if not rows:
         return None
-    latest = rows[0].reference_date
-    rows = [row for row in rows if row.reference_date == latest]
+    latest = rows[0]
+    rows = [row for row in rows if (row.reference_date, row.source) == (latest.reference_date, latest.source)]
     total = next((row.count for row in rows if row.is_total), sum(row.count for row in rows))
     bands = [(row.age_band, row.count, row.count / total if total else 0) for row in rows if not row.is_total]
-    return {"date": latest, "total": total, "bands": bands}
+    return {"date": latest.reference_date, "is_census": latest.is_census, "total": total, "bands": bands}

@@ -18,6 +18,12 @@ def test_users_are_created_by_email_without_a_username():
         User.objects.create_user(email="", password="x")
 
 
+def test_one_account_per_address_whatever_its_case():
+    User.objects.create_user(email="eva@obec.example", password="x")
+    with pytest.raises(IntegrityError), transaction.atomic():
+        User.objects.create(email="EVA@Obec.example")
+
+
 def test_a_person_may_exist_without_an_account():
     person = Person.objects.create(first_name="Hana", last_name="Malá", title="Mgr.")
     assert str(person) == "Mgr. Hana Malá"
@@ -34,3 +40,10 @@ def test_a_regional_officer_needs_a_region_and_an_administrator_has_none():
     for kind, role_region in ((SiteRole.Kind.REGIONAL_OFFICER, None), (SiteRole.Kind.ADMINISTRATOR, region)):
         with pytest.raises(IntegrityError), transaction.atomic():
             SiteRole.objects.create(user=user, kind=kind, region=role_region)
+
+
+def test_an_administrator_role_is_held_once():
+    user = User.objects.create_user(email="admin@kpss.example", password="x")
+    SiteRole.objects.create(user=user, kind=SiteRole.Kind.ADMINISTRATOR)
+    with pytest.raises(IntegrityError), transaction.atomic():
+        SiteRole.objects.create(user=user, kind=SiteRole.Kind.ADMINISTRATOR)

@@ -26,6 +26,7 @@ def test_a_regional_officer_oversees_only_their_region(regions):
     assert officer.has_perm("territories.oversee_region", vysocina)
     assert not officer.has_perm("territories.oversee_region", zlin)
     assert not officer.has_perm("territories.import_data")
+    assert not officer.has_perm("territories.oversee_region")  # a view must name the region
 
 
 def test_an_administrator_oversees_every_region_and_imports(regions):

@@ -18,6 +18,7 @@ def test_real_icos_are_valid(ico):
         ("00064582", "nesouhlasí kontrolní číslice"),
         ("0006458", "přesně osm číslic"),
         ("0006458a", "přesně osm číslic"),
+        ("0006458²", "přesně osm číslic"),
         ("", "přesně osm číslic"),
     ],
 )

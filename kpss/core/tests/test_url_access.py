@@ -17,7 +17,6 @@ ACCESS = {
     "core:home": PUBLIC,
     "core:accessibility": PUBLIC,
     "core:contact": PUBLIC,
-    "core:bench_floor": PUBLIC,
     "territories:region": PUBLIC,
     "territories:orp": PUBLIC,
     "territories:municipality": PUBLIC,

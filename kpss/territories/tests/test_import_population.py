@@ -109,6 +109,14 @@ def test_czso_yearly_file_by_orp_with_sex_and_age_bands(territories, tmp_path):
     assert not PopulationStat.objects.filter(level="municipality").exists()
 
 
+def test_figures_of_two_sources_for_the_same_date_live_side_by_side(territories, tmp_path):
+    run(write(tmp_path / "130142.csv", CZSO_HEADER, CZSO_ROWS))
+    run(write(tmp_path / "130181.csv", CZSO_HEADER, [row.replace(",2409,", ",2410,") for row in CZSO_ROWS]))
+
+    totals = PopulationStat.objects.filter(level="country", age_to=None, age_from=0, sex="")
+    assert sorted(totals.values_list("source", "count")) == [("czso:2409", 127000), ("czso:2410", 127000)]
+
+
 def test_unknown_territories_are_skipped_and_reported(territories, tmp_path):
     output = run(write(tmp_path / "census.csv", CENSUS_HEADER, [*CENSUS_ROWS, "999999,5,1,1,1,1,1,0,0,0"]))
 
@@ -133,18 +141,24 @@ def test_unknown_territories_are_skipped_and_reported(territories, tmp_path):
         ),
         (CZSO_HEADER, [CZSO_ROWS[0], CZSO_ROWS[1].replace("2023-12-31", "31.12.2023")], 3, "neplatné datum"),
         (CZSO_HEADER, [CZSO_ROWS[0].replace(FIVE_TO_NINE, "pět až deset")], 2, "neznámá věková skupina"),
+        (
+            CZSO_HEADER,
+            [CZSO_ROWS[0], CZSO_ROWS[1], CZSO_ROWS[0].replace("1,1200", "7,1200")],
+            4,
+            "opakuje údaj z řádku 2",
+        ),
     ],
 )
 def test_a_malformed_file_names_its_line_and_changes_nothing(territories, tmp_path, header, rows, line, message):
     run(write(tmp_path / "good.csv", CENSUS_HEADER, CENSUS_ROWS))
-    before = PopulationStat.objects.count()
+    before = set(PopulationStat.objects.values_list("level", "territory_code", "age_from", "age_to", "count"))
 
     with pytest.raises(CommandError) as error:
         run(write(tmp_path / "bad.csv", header, rows))
 
     assert f"bad.csv:{line}" in str(error.value)
     assert message in str(error.value)
-    assert PopulationStat.objects.count() == before
+    assert set(PopulationStat.objects.values_list("level", "territory_code", "age_from", "age_to", "count")) == before
 
 
 def test_a_file_of_another_kind_is_refused(territories, tmp_path):

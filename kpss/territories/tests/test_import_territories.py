@@ -15,8 +15,9 @@ def import_from(directory):
 
 
 def snapshot():
+    """Every stored field of every unit, to prove a failed import changed nothing."""
     return {
-        model.__name__: sorted(model.objects.values_list("code", "name"))
+        model.__name__: sorted(tuple(row.items()) for row in model.objects.values())
         for model in (Region, District, Orp, Pou, Municipality)
     }
 
@@ -79,6 +80,23 @@ def test_a_malformed_file_names_file_and_line_in_czech_and_changes_nothing(
     assert f"csu_{stem}_CS.csv:{line_number}" in str(error.value)
     assert message in str(error.value)
     assert snapshot() == before
+
+
+def test_a_municipality_linked_twice_is_refused(tmp_path):
+    files = csu_files.lines()
+    files["VAZ0043_0065"].append(files["VAZ0043_0065"][1].replace('"6114"', '"6102"'))
+
+    with pytest.raises(CommandError, match=r"csu_VAZ0043_0065_CS.csv:7: kód 595209 má dvě vazby \(také na řádku 2\)"):
+        import_from(csu_files.write(tmp_path, files))
+
+
+def test_codes_not_yet_or_no_longer_valid_are_left_out(tmp_path):
+    files = csu_files.lines()
+    files["CIS0065"].append('"CS","CISORP",65,"6199","Budoucí","Budoucí","01.01.2999","09.09.9999","6199"')
+    files["CIS0065"].append('"CS","CISORP",65,"6198","Zrušená","Zrušená","01.01.2003","31.12.2006","6198"')
+    import_from(csu_files.write(tmp_path, files))
+
+    assert set(Orp.objects.values_list("code", flat=True)) == {"6114", "6102", "7213"}
 
 
 def test_a_missing_file_is_named(tmp_path):

@@ -1,6 +1,8 @@
 import pytest
 from django.urls import reverse
 
+from kpss.territories.models import District, Municipality, Orp, Pou, Region
+
 from .factories import MunicipalityFactory, OrpFactory, RegionFactory, add_census, orp_with_municipalities
 
 pytestmark = pytest.mark.django_db
@@ -46,7 +48,7 @@ def test_municipality_page_shows_its_population_and_its_orp(client, vysocina):
     page = czech(client, reverse("territories:municipality", args=["595209"]))
 
     assert "10\xa0000" in page
-    assert "26. 3. 2021" in page
+    assert "10\xa0000 obyvatel (sčítání k 26. března 2021)" in page
     assert reverse("territories:orp", args=["6114"]) in page
 
 
@@ -114,3 +116,47 @@ def _count_queries():
     from django.test.utils import CaptureQueriesContext
 
     return CaptureQueriesContext(connection)
+
+
+def test_czech_is_the_default_whatever_the_browser_prefers(client, vysocina):
+    page = client.get(reverse("core:home"), HTTP_ACCEPT_LANGUAGE="en-GB,en;q=0.9").content.decode()
+    assert 'lang="cs"' in page and "Najít obec" in page
+
+
+@pytest.mark.django_db
+def test_the_real_region_page_of_vysocina_lists_its_15_orps(client):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    call_command("import_territories", verbosity=0, stdout=StringIO())
+    page = czech(client, "/regions/3107/")
+
+    assert "15 ORP" in page
+    for orp in ("Jihlava", "Třebíč", "Žďár nad Sázavou", "Pelhřimov", "Havlíčkův Brod", "Telč"):
+        assert f">{orp}</a>" in page
+
+
+def czech_interface_strings():
+    """The Czech catalogue's translations that differ from English and contain no placeholder."""
+    import polib
+
+    from kpss.core.i18n_catalogues import catalogue_path
+
+    return {
+        entry.msgstr
+        for entry in polib.pofile(str(catalogue_path("cs")))
+        if entry.msgstr and entry.msgstr != entry.msgid and "%" not in entry.msgstr and len(entry.msgstr) > 3
+    }
+
+
+def test_the_english_switch_leaves_no_czech_interface_string_on_the_territory_pages(client, vysocina):
+    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    czech_strings = czech_interface_strings()
+    for url in ("/", vysocina.get_absolute_url(), "/orp/6114/", "/municipalities/595209/", "/municipalities/?q=zdar"):
+        page = client.get(url).content.decode()
+        assert 'lang="en"' in page
+        for model in (Region, District, Orp, Pou, Municipality):  # names are data, not interface ("Kraj Vysočina")
+            for name in model.objects.values_list("name", flat=True):
+                page = page.replace(name, "")
+        assert [text for text in czech_strings if text in page] == [], url

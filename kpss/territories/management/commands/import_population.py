@@ -2,6 +2,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
 from kpss.territories import population, services
 from kpss.territories.csv_files import DataFileError
@@ -39,5 +40,5 @@ def population_files(path):
         return [path]
     files = [file for file in sorted(path.glob("*.csv")) if population.detect_format(file)]
     if not files:
-        raise DataFileError(path, "no population file of a known format in this folder")
+        raise DataFileError(path, _("no population file of a known format in this folder"))
     return files
