@@ -14,6 +14,16 @@ CHROMIUM_ARGS = [
 ]
 
 
+@pytest.fixture(autouse=True)
+def czech_by_default():
+    """Each test starts in the site's default language, whatever an earlier test switched to."""
+    from django.conf import settings
+    from django.utils import translation
+
+    with translation.override(settings.LANGUAGE_CODE):
+        yield
+
+
 @pytest.fixture(scope="session")
 def browser():
     """Debian's Chromium driven by Playwright; missing Chromium fails on CI and skips elsewhere."""
