@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from kpss.territories.models import Region
 
@@ -44,7 +45,7 @@ def ensure_demo_accounts():
         Person.objects.update_or_create(
             user=user, defaults={"first_name": first_name, "last_name": last_name, "email": email}
         )
-        role = "registered participant"
+        role = _("registered participant")
         if kind and (region or kind == SiteRole.Kind.ADMINISTRATOR):
             SiteRole.objects.get_or_create(user=user, kind=kind, region=region)
             role = f"{kind.label}{f' ({region.name})' if region else ''}"
