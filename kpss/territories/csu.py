@@ -15,7 +15,7 @@ from pathlib import Path
 
 from django.utils.translation import gettext as _
 
-from .csv_files import DataFileError, find_file, read_rows
+from .csv_files import DataFileError, find_file, no_progress, read_rows
 
 CODELIST_COLUMNS = ["CHODNOTA", "TEXT", "ADMNEPO"]
 LINK_COLUMNS = ["CHODNOTA1", "TEXT1", "CHODNOTA2", "TEXT2"]
@@ -75,7 +75,7 @@ def download(directory, urls=None, opener=urllib.request.urlopen):
 
 def parse(directory, progress=None):
     """Read the files in ``directory`` into ``Territories``; raise DataFileError on any fault."""
-    progress = progress or (lambda rows, **kwargs: rows)
+    progress = progress or no_progress
     paths = {stem: find_file(directory, stem) for stem in FILES}
     rows = {stem: list(progress(_valid_rows(paths[stem], FILES[stem]), desc=paths[stem].name)) for stem in FILES}
     result = Territories()

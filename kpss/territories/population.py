@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
-from .csv_files import DataFileError, decode, read_rows
+from .csv_files import DataFileError, decode, no_progress, read_rows
 
 CENSUS_DATE = datetime.date(2021, 3, 26)
 CENSUS_BANDS = {
@@ -59,7 +59,7 @@ def detect_format(path):
 
 
 def parse(path, progress=None):
-    progress = progress or (lambda rows, **kwargs: rows)
+    progress = progress or no_progress
     kind = detect_format(path)
     if kind == "census":
         return _parse_census(path, progress)
