@@ -1,6 +1,5 @@
 """Fixtures shared by every app's tests: demo territory data and a real browser (Playwright)."""
 
-import datetime
 import os
 from pathlib import Path
 from types import SimpleNamespace
@@ -9,8 +8,13 @@ import pytest
 
 CHROMIUM = Path(os.environ.get("KPSS_CHROMIUM", "/usr/bin/chromium"))
 CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
 ]
 
 
@@ -59,40 +63,17 @@ def page(browser, live_server, request):
 @pytest.fixture
 def demo_territory(db):
     """Kraj Vysočina with ORP Žďár nad Sázavou (two municipalities, census figures) and ORP Jihlava."""
-    from kpss.territories.models import District, Municipality, Orp, PopulationStat, Pou, Region
+    from kpss.territories.tests.factories import MunicipalityFactory, OrpFactory, RegionFactory, add_census
 
-    region = Region.objects.create(
-        code="3107", name="Kraj Vysočina", short_name="Vysočina", nuts_code="CZ063", ruian_code=108
-    )
-    district = District.objects.create(code="3714", name="Žďár nad Sázavou", region=region, nuts_code="CZ0635")
-    orp = Orp.objects.create(code="6114", name="Žďár nad Sázavou", region=region, ruian_code=6114)
-    zdar = Municipality.objects.create(
-        code="595209", name="Žďár nad Sázavou", orp=orp, district=district,
-        pou=Pou.objects.create(code="61141", name="Žďár nad Sázavou", orp=orp),
-    )
-    nove_mesto = Municipality.objects.create(
-        code="596230", name="Nové Město na Moravě", orp=orp, district=district,
-        pou=Pou.objects.create(code="61142", name="Nové Město na Moravě", orp=orp),
-    )
-    jihlava_district = District.objects.create(code="3707", name="Jihlava", region=region, nuts_code="CZ0632")
-    jihlava_orp = Orp.objects.create(code="6107", name="Jihlava", region=region, ruian_code=6107)
-    jihlava = Municipality.objects.create(
-        code="586846", name="Jihlava", orp=jihlava_orp, district=jihlava_district,
-        pou=Pou.objects.create(code="61071", name="Jihlava", orp=jihlava_orp),
-    )
-    census = datetime.date(2021, 3, 26)
-    bands = [(0, 17), (18, 29), (30, 39), (40, 49), (50, 59), (60, 69), (70, 79), (80, None)]
-    figures = {
-        ("orp", orp.code): [10230, 6120, 7015, 8540, 7260, 7710, 5450, 2480],
-        ("municipality", zdar.code): [3540, 2205, 2390, 3100, 2570, 2860, 2110, 1030],
-        ("municipality", nove_mesto.code): [1720, 1010, 1180, 1460, 1250, 1330, 930, 460],
-    }
-    PopulationStat.objects.bulk_create(
-        PopulationStat(level=level, territory_code=code, reference_date=census, age_from=age_from,
-                       age_to=age_to, count=count, source="census2021")
-        for (level, code), counts in figures.items()
-        for (age_from, age_to), count in [*zip(bands, counts, strict=True), ((0, None), sum(counts))]
-    )
+    region = RegionFactory(code="3107", name="Kraj Vysočina", short_name="Vysočina", nuts_code="CZ063", ruian_code=108)
+    orp = OrpFactory(code="6114", name="Žďár nad Sázavou", region=region, ruian_code=6114)
+    zdar = MunicipalityFactory(code="595209", name="Žďár nad Sázavou", orp=orp)
+    nove_mesto = MunicipalityFactory(code="596230", name="Nové Město na Moravě", orp=orp)
+    jihlava_orp = OrpFactory(code="6107", name="Jihlava", region=region, ruian_code=6107)
+    jihlava = MunicipalityFactory(code="586846", name="Jihlava", orp=jihlava_orp)
+    add_census(orp, [10230, 6120, 7015, 8540, 7260, 7710, 5450, 2480])
+    add_census(zdar, [3540, 2205, 2390, 3100, 2570, 2860, 2110, 1030])
+    add_census(nove_mesto, [1720, 1010, 1180, 1460, 1250, 1330, 930, 460])
     return SimpleNamespace(
         region=region, orp=orp, zdar=zdar, nove_mesto=nove_mesto, jihlava_orp=jihlava_orp, jihlava=jihlava
     )

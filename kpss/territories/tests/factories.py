@@ -66,32 +66,23 @@ class MunicipalityFactory(factory.django.DjangoModelFactory):
     district = factory.SubFactory(DistrictFactory, region=factory.SelfAttribute("..orp.region"))
 
 
-def add_census(level, code, per_band=100):
-    """Census figures for a territory: ``per_band`` people in each of the eight age bands."""
-    rows = [
+def add_census(territory, per_band=100):
+    """Census figures for a territory: ``per_band`` people in each of the eight age bands, or a
+    list of eight counts, one per band; the total is their sum."""
+    counts = per_band if isinstance(per_band, list) else [per_band] * len(BANDS)
+    bands = [*zip(BANDS, counts, strict=True), ((0, None), sum(counts))]
+    PopulationStat.objects.bulk_create(
         PopulationStat(
-            level=level,
-            territory_code=code,
+            level=territory.level,
+            territory_code=territory.code,
             reference_date=CENSUS_DATE,
-            age_from=a,
-            age_to=b,
-            count=per_band,
+            age_from=age_from,
+            age_to=age_to,
+            count=count,
             source="census2021",
         )
-        for a, b in BANDS
-    ]
-    rows.append(
-        PopulationStat(
-            level=level,
-            territory_code=code,
-            reference_date=CENSUS_DATE,
-            age_from=0,
-            age_to=None,
-            count=per_band * len(BANDS),
-            source="census2021",
-        )
+        for (age_from, age_to), count in bands
     )
-    PopulationStat.objects.bulk_create(rows)
 
 
 def orp_with_municipalities(count, orp=None, **orp_fields):
@@ -99,6 +90,6 @@ def orp_with_municipalities(count, orp=None, **orp_fields):
     orp = orp or OrpFactory(**orp_fields)
     municipalities = MunicipalityFactory.create_batch(count, orp=orp)
     for municipality in municipalities:
-        add_census("municipality", municipality.code)
-    add_census("orp", orp.code, per_band=100 * count)
+        add_census(municipality)
+    add_census(orp, per_band=100 * count)
     return orp, municipalities

@@ -17,8 +17,8 @@ def vysocina():
     zdar = MunicipalityFactory(code="595209", name="Žďár nad Sázavou", orp=orp)
     MunicipalityFactory(code="596230", name="Nové Město na Moravě", orp=orp)
     OrpFactory(code="6102", name="Havlíčkův Brod", region=region)
-    add_census("orp", orp.code, per_band=2000)
-    add_census("municipality", zdar.code, per_band=1250)
+    add_census(orp, per_band=2000)
+    add_census(zdar, per_band=1250)
     return region
 
 
