@@ -73,6 +73,11 @@ class Orp(Territory):
     def get_absolute_url(self):
         return reverse("territories:orp", args=[self.code])
 
+    @property
+    def title(self):
+        """"ORP Tábor": the name alone is also the town's, so pages say which unit they mean."""
+        return _("ORP %(name)s") % {"name": self.name}
+
 
 class Pou(Territory):
     """Obec s pověřeným obecním úřadem."""

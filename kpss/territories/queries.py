@@ -16,7 +16,7 @@ def orps_of(region):
 
 
 def municipalities_of(orp):
-    return orp.municipalities.select_related("pou").order_by("name")
+    return orp.municipalities.order_by("name")
 
 
 def search_municipalities(query):

@@ -36,7 +36,7 @@ def orp_detail(request, code):
             "orp": orp,
             "breadcrumbs": [
                 (orp.region.get_absolute_url(), orp.region.name),
-                (None, _("ORP %(name)s") % {"name": orp.name}),
+                (None, orp.title),
             ],
             "municipalities": queries.municipalities_of(orp),
             "population": queries.population_of(orp),
@@ -53,7 +53,7 @@ def municipality_detail(request, code):
             "municipality": municipality,
             "breadcrumbs": [
                 (municipality.orp.region.get_absolute_url(), municipality.orp.region.name),
-                (municipality.orp.get_absolute_url(), _("ORP %(name)s") % {"name": municipality.orp.name}),
+                (municipality.orp.get_absolute_url(), municipality.orp.title),
                 (None, municipality.name),
             ],
             "population": queries.population_of(municipality),
