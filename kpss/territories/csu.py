@@ -15,7 +15,7 @@ from pathlib import Path
 
 from django.utils.translation import gettext as _
 
-from .csv_files import DataFileError, find_file, no_progress, read_rows
+from .csv_files import DataFileError, find_file, no_progress, read_rows, whole_number
 
 CODELIST_COLUMNS = ["CHODNOTA", "TEXT", "ADMNEPO"]
 LINK_COLUMNS = ["CHODNOTA1", "TEXT1", "CHODNOTA2", "TEXT2"]
@@ -106,19 +106,8 @@ def _date(path, line, value):
         raise DataFileError(path, _("invalid date “%(value)s”") % {"value": value}, line) from None
 
 
-def _number(path, line, row, column):
-    value = row[column]
-    if not (value.isascii() and value.isdigit()):
-        raise DataFileError(
-            path,
-            _("column %(column)s: “%(value)s” is not a number") % {"column": column, "value": value},
-            line,
-        )
-    return int(value)
-
-
 def _code(path, line, row, column="CHODNOTA"):
-    return str(_number(path, line, row, column))
+    return str(whole_number(path, line, row, column))
 
 
 def _parse_regions(result, rows, path):
@@ -128,7 +117,7 @@ def _parse_regions(result, rows, path):
         result.regions[_code(path, line, row)] = {
             "name": row["TEXT"],
             "short_name": row["ZKRTEXT"] or row["TEXT"],
-            "ruian_code": _number(path, line, row, "KOD_RUIAN"),
+            "ruian_code": whole_number(path, line, row, "KOD_RUIAN"),
             "nuts_code": row["CZNUTS"],
         }
 
@@ -158,7 +147,7 @@ def _parse_districts(result, rows, paths):
         result.districts[code] = {
             "name": row["TEXT"],
             "region": region_of[code][1],
-            "ruian_code": _number(paths["CIS0101"], line, row, "KOD_RUIAN") if row["KOD_RUIAN"] else None,
+            "ruian_code": whole_number(paths["CIS0101"], line, row, "KOD_RUIAN") if row["KOD_RUIAN"] else None,
             "nuts_code": row["CZNUTS"],
         }
 
@@ -167,7 +156,7 @@ def _parse_orps(result, rows, path):
     for line, row in rows:
         result.orps[_code(path, line, row)] = {
             "name": row["TEXT"],
-            "ruian_code": _number(path, line, row, "KOD_RUIAN"),
+            "ruian_code": whole_number(path, line, row, "KOD_RUIAN"),
             "region": None,
         }
 

@@ -66,6 +66,18 @@ def read_rows(path, required_columns):
         raise DataFileError(path, str(exc), line=reader.line_num) from exc
 
 
+def whole_number(path, line, row, column):
+    """``row[column]`` as an int; anything but ASCII digits is a DataFileError naming the column."""
+    value = row[column]
+    if not (value.isascii() and value.isdigit()):
+        raise DataFileError(
+            path,
+            _("column %(column)s: “%(value)s” is not a whole number") % {"column": column.lower(), "value": value},
+            line,
+        )
+    return int(value)
+
+
 def no_progress(rows, **kwargs):
     """The progress callback when nobody watches: pass the rows through."""
     return rows

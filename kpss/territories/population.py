@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 
-from .csv_files import DataFileError, decode, no_progress, read_rows
+from .csv_files import DataFileError, decode, no_progress, read_rows, whole_number
 
 CENSUS_DATE = datetime.date(2021, 3, 26)
 CENSUS_BANDS = {
@@ -68,18 +68,12 @@ def parse(path, progress=None):
     raise DataFileError(path, _("is neither the census table nor a ČSÚ population file"), line=1)
 
 
-def _count(path, line, value):
-    if not (value.isascii() and value.isdigit()):
-        raise DataFileError(path, _("“%(value)s” is not a whole number") % {"value": value}, line)
-    return int(value)
-
-
 def _parse_census(path, progress):
     counts = {}
     for line, row in progress(read_rows(path, ["OBEC", "POCET_OBYVATEL", *CENSUS_BANDS]), desc=path.name):
-        code = str(_count(path, line, row["OBEC"]))
-        total = _count(path, line, row["POCET_OBYVATEL"])
-        bands = {band: _count(path, line, row[column]) for column, band in CENSUS_BANDS.items()}
+        code = str(whole_number(path, line, row, "OBEC"))
+        total = whole_number(path, line, row, "POCET_OBYVATEL")
+        bands = {band: whole_number(path, line, row, column) for column, band in CENSUS_BANDS.items()}
         if sum(bands.values()) != total:
             raise DataFileError(
                 path,
@@ -111,14 +105,14 @@ def _parse_czso(path, progress):
     counts, lines = {}, {}
     for line, row in rows_by_level[level]:
         key = (
-            str(_count(path, line, row["VUZEMI_KOD"])),
+            str(whole_number(path, line, row, "VUZEMI_KOD")),
             _iso_date(path, line, row["CASREF_DO"]),
             _sex(path, line, row["POHLAVI_KOD"]),
             *_age_band(path, line, row),
         )
         if key in counts:
             raise DataFileError(path, _("repeats the figure of line %(line)d") % {"line": lines[key]}, line)
-        counts[key], lines[key] = _count(path, line, row["HODNOTA"].split(".")[0]), line
+        counts[key], lines[key] = whole_number(path, line, row, "HODNOTA"), line
     return PopulationTable(level, f"czso:{indicators.pop()}", counts)
 
 

@@ -137,7 +137,7 @@ def test_unknown_territories_are_skipped_and_reported(territories, tmp_path):
             CENSUS_HEADER,
             [CENSUS_ROWS[0], "596230,deset,1500,1250,1350,1450,1400,1300,1000,750"],
             3,
-            "„deset“ není celé číslo",
+            "sloupec pocet_obyvatel: „deset“ není celé číslo",
         ),
         (CZSO_HEADER, [CZSO_ROWS[0], CZSO_ROWS[1].replace("2023-12-31", "31.12.2023")], 3, "neplatné datum"),
         (CZSO_HEADER, [CZSO_ROWS[0].replace(FIVE_TO_NINE, "pět až deset")], 2, "neznámá věková skupina"),

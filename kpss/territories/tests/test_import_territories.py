@@ -61,7 +61,12 @@ def test_is_idempotent_and_updates_names(tmp_path):
     ("stem", "line_number", "broken_line", "message"),
     [
         ("CIS0043", 3, '"CS";"CISOB";43;"596230";"Nové Město"', "očekáváno 8 hodnot, nalezeno 5"),
-        ("CIS0065", 2, '"CS","CISORP",65,"61x4","Žďár","Žďár","01.01.2003","09.09.9999","6114"', "není číslo"),
+        (
+            "CIS0065",
+            2,
+            '"CS","CISORP",65,"61x4","Žďár","Žďár","01.01.2003","09.09.9999","6114"',
+            "sloupec chodnota: „61x4“ není celé číslo",
+        ),
         ("CIS0100", 3, '"CS";"KRAJ_NUTS";100;"3107";"V";"V";"31.02.2001";"no date";"CZ063";"108";""', "neplatné datum"),
         ("VAZ0043_0065", 4, '"CS";"E";"CISOB";43;"568414";"HB";"X";65;"9999";""', "neznámá ORP 9999"),
     ],
