@@ -10,4 +10,6 @@ urlpatterns = [
     path("", include("kpss.core.urls")),
     path("", include("kpss.territories.urls")),
     path("accounts/", include("kpss.accounts.urls")),
+    path("processes/", include("kpss.processes.urls")),
+    path("meetings/", include("kpss.meetings.urls")),
 ]

@@ -65,11 +65,15 @@ class User(AbstractUser):
 
 
 class SiteRole(models.Model):
-    """A role a user holds across the whole site, not within one planning process."""
+    """A role a user holds across the whole site, not within one planning process.
+
+    A coordinator may start planning processes; what they coordinate is kept on each process.
+    """
 
     class Kind(models.TextChoices):
         ADMINISTRATOR = "administrator", _("administrator")
         REGIONAL_OFFICER = "regional_officer", _("regional officer")
+        COORDINATOR = "coordinator", _("KPSS coordinator")
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, models.CASCADE, related_name="site_roles")
     kind = models.CharField(_("role"), max_length=20, choices=Kind.choices)
@@ -87,7 +91,7 @@ class SiteRole(models.Model):
                 fields=["user", "kind"], condition=models.Q(region__isnull=True), name="site_role_unique_without_region"
             ),
             models.CheckConstraint(
-                condition=models.Q(kind="administrator", region__isnull=True)
+                condition=models.Q(kind__in=["administrator", "coordinator"], region__isnull=True)
                 | models.Q(kind="regional_officer", region__isnull=False),
                 name="site_role_region_iff_officer",
             ),

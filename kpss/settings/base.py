@@ -15,6 +15,8 @@ INSTALLED_APPS = [
     "kpss.accounts",
     "kpss.core",
     "kpss.territories",
+    "kpss.processes",
+    "kpss.meetings",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

@@ -1,5 +1,8 @@
 from django import template
 from django.template.defaultfilters import floatformat
+from django.utils.safestring import mark_safe
+
+from kpss.core.markdown import render_markdown
 
 register = template.Library()
 
@@ -26,3 +29,9 @@ def accessible(field):
     if described_by:
         attrs["aria-describedby"] = " ".join(described_by)
     return field.as_widget(attrs=attrs)
+
+
+@register.filter(name="markdown")
+def markdown_filter(text):
+    """Stored Markdown as safe HTML (sanitised by nh3)."""
+    return mark_safe(render_markdown(text))

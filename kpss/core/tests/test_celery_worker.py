@@ -42,16 +42,26 @@ def start_worker(queue, mail_dir, log_file):
         "KPSS_TEST_EMAIL_DIR": str(mail_dir),
     }
     command = [
-        sys.executable, "-m", "celery", "-A", "kpss", "worker",
-        "--pool=solo", "--concurrency=1", "--loglevel=INFO",
+        sys.executable,
+        "-m",
+        "celery",
+        "-A",
+        "kpss",
+        "worker",
+        "--pool=solo",
+        "--concurrency=1",
+        "--loglevel=INFO",
         # A queue and node name of its own, so parallel runs never take each other's tasks.
-        "-Q", queue, "-n", f"{queue}@%h",
+        "-Q",
+        queue,
+        "-n",
+        f"{queue}@%h",
         # Nothing to synchronise with: skipping these makes start-up faster.
-        "--without-gossip", "--without-mingle", "--without-heartbeat",
+        "--without-gossip",
+        "--without-mingle",
+        "--without-heartbeat",
     ]
-    return subprocess.Popen(
-        command, cwd=settings.BASE_DIR, env=env, stdout=log_file, stderr=subprocess.STDOUT
-    )
+    return subprocess.Popen(command, cwd=settings.BASE_DIR, env=env, stdout=log_file, stderr=subprocess.STDOUT)
 
 
 def stop_worker(worker):
@@ -79,9 +89,7 @@ def test_worker_sends_email_through_redis(tmp_path):
     with log_path.open("wb") as log_file:
         worker = start_worker(queue, mail_dir, log_file)
         try:
-            result = producer.send_task(
-                "kpss.core.tasks.send_email", args=[subject, body, [recipient]], queue=queue
-            )
+            result = producer.send_task("kpss.core.tasks.send_email", args=[subject, body, [recipient]], queue=queue)
             try:
                 sent = result.get(timeout=WAIT_SECONDS)
             except Exception as exc:  # any failure: show what the worker said

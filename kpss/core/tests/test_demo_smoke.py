@@ -34,7 +34,11 @@ def test_demo_serves_the_czech_home_page_and_healthz(tmp_path):
     env.pop("DATABASE_URL", None)
     demo = subprocess.Popen(
         [sys.executable, "manage.py", "demo", "--port", str(port)],
-        cwd=settings.BASE_DIR, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        cwd=settings.BASE_DIR,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
     )
     try:
         status, page, headers = wait_for(f"http://127.0.0.1:{port}/", seconds=240)

@@ -42,18 +42,51 @@ PROVIDER_NAMES = [  # name pattern, legal type
     ("Terénní služby {}, o. p. s.", Organisation.LegalType.NGO),
 ]
 MALE_NAMES = [
-    "Jan", "Petr", "Jiří", "Josef", "Pavel", "Martin", "Tomáš", "Jaroslav", "Zdeněk", "Lukáš",
+    "Jan",
+    "Petr",
+    "Jiří",
+    "Josef",
+    "Pavel",
+    "Martin",
+    "Tomáš",
+    "Jaroslav",
+    "Zdeněk",
+    "Lukáš",
 ]
 FEMALE_NAMES = [
-    "Jana", "Marie", "Eva", "Hana", "Anna", "Lenka", "Kateřina", "Lucie", "Věra", "Alena", "Tereza",
+    "Jana",
+    "Marie",
+    "Eva",
+    "Hana",
+    "Anna",
+    "Lenka",
+    "Kateřina",
+    "Lucie",
+    "Věra",
+    "Alena",
+    "Tereza",
 ]
 SURNAMES = [  # male, female
-    ("Novák", "Nováková"), ("Svoboda", "Svobodová"), ("Novotný", "Novotná"),
-    ("Dvořák", "Dvořáková"), ("Černý", "Černá"), ("Procházka", "Procházková"),
-    ("Kučera", "Kučerová"), ("Veselý", "Veselá"), ("Horák", "Horáková"), ("Němec", "Němcová"),
-    ("Pospíšil", "Pospíšilová"), ("Hájek", "Hájková"), ("Král", "Králová"),
-    ("Jelínek", "Jelínková"), ("Růžička", "Růžičková"), ("Beneš", "Benešová"), ("Fiala", "Fialová"),
-    ("Sedláček", "Sedláčková"), ("Zeman", "Zemanová"), ("Pokorný", "Pokorná"),
+    ("Novák", "Nováková"),
+    ("Svoboda", "Svobodová"),
+    ("Novotný", "Novotná"),
+    ("Dvořák", "Dvořáková"),
+    ("Černý", "Černá"),
+    ("Procházka", "Procházková"),
+    ("Kučera", "Kučerová"),
+    ("Veselý", "Veselá"),
+    ("Horák", "Horáková"),
+    ("Němec", "Němcová"),
+    ("Pospíšil", "Pospíšilová"),
+    ("Hájek", "Hájková"),
+    ("Král", "Králová"),
+    ("Jelínek", "Jelínková"),
+    ("Růžička", "Růžičková"),
+    ("Beneš", "Benešová"),
+    ("Fiala", "Fialová"),
+    ("Sedláček", "Sedláčková"),
+    ("Zeman", "Zemanová"),
+    ("Pokorný", "Pokorná"),
 ]
 TITLES = ["", "", "", "", "Bc.", "Mgr.", "Ing.", "PhDr."]
 
@@ -72,8 +105,9 @@ class Seeder:
 def territories(seeder):
     if not Municipality.objects.exists():
         call_command("import_territories", verbosity=0)  # verbosity 0: no progress bars
-    return (f"{Region.objects.count()} regions, {Orp.objects.count()} ORPs, "
-            f"{Municipality.objects.count()} municipalities")
+    return (
+        f"{Region.objects.count()} regions, {Orp.objects.count()} ORPs, {Municipality.objects.count()} municipalities"
+    )
 
 
 def population(seeder):
@@ -86,15 +120,14 @@ def population(seeder):
 def organisations(seeder):
     """Every region and ORP town as a public body, plus providers spread as people live."""
     rng = seeder.random(organisations)
-    rows = [(region.name, Organisation.LegalType.REGION, False)
-            for region in Region.objects.order_by("code")]
-    rows += [(f"Město {orp.name}", Organisation.LegalType.MUNICIPALITY, False)
-             for orp in Orp.objects.order_by("code")]
+    rows = [(region.name, Organisation.LegalType.REGION, False) for region in Region.objects.order_by("code")]
+    rows += [(f"Město {orp.name}", Organisation.LegalType.MUNICIPALITY, False) for orp in Orp.objects.order_by("code")]
 
     # Providers sit where people live: pick their towns weighted by census population.
     totals = dict(
-        PopulationStat.objects.filter(level="municipality", sex="", age_from=0, age_to=None)
-        .values_list("territory_code", "count")
+        PopulationStat.objects.filter(level="municipality", sex="", age_from=0, age_to=None).values_list(
+            "territory_code", "count"
+        )
     )
     towns = list(Municipality.objects.order_by("code").values_list("code", "name"))
     weights = [totals.get(code, 1) for code, _name in towns]
@@ -113,10 +146,16 @@ def organisations(seeder):
     new = []
     for name, legal_type, is_provider in rows:
         ico = new_ico(rng, icos)
-        new.append(Organisation(
-            name=name, ico=ico, legal_type=legal_type, is_provider=is_provider,
-            email=f"podatelna.{ico}@{SEED_DOMAIN}", phone=phone(rng),
-        ))
+        new.append(
+            Organisation(
+                name=name,
+                ico=ico,
+                legal_type=legal_type,
+                is_provider=is_provider,
+                email=f"podatelna.{ico}@{SEED_DOMAIN}",
+                phone=phone(rng),
+            )
+        )
     before = Organisation.objects.count()
     Organisation.objects.bulk_create(new, batch_size=1000, ignore_conflicts=True)
     return f"{Organisation.objects.count() - before} created, {len(new)} wanted"
@@ -127,8 +166,7 @@ def people(seeder):
     """People of the organisations and citizens; some of them with an account."""
     rng = seeder.random(people)
     seeded_organisations = list(
-        Organisation.objects.filter(email__endswith=f"@{SEED_DOMAIN}")
-        .order_by("ico").values_list("id", flat=True)
+        Organisation.objects.filter(email__endswith=f"@{SEED_DOMAIN}").order_by("ico").values_list("id", flat=True)
     )
     password = make_password(SEED_PASSWORD)  # hashed once: hashing per user would take minutes
     persons, users = [], []
@@ -139,29 +177,32 @@ def people(seeder):
         email = f"{fold(first_name)}.{fold(last_name)}.{i}@{SEED_DOMAIN}"
         # Most take part for an organisation; the rest are citizens and service users.
         organisation = rng.choice(seeded_organisations) if rng.random() < 0.8 else None
-        persons.append(Person(
-            first_name=first_name, last_name=last_name, title=rng.choice(TITLES), email=email,
-            phone=phone(rng), organisation_id=organisation, consents_to_contact=rng.random() < 0.7,
-        ))
+        persons.append(
+            Person(
+                first_name=first_name,
+                last_name=last_name,
+                title=rng.choice(TITLES),
+                email=email,
+                phone=phone(rng),
+                organisation_id=organisation,
+                consents_to_contact=rng.random() < 0.7,
+            )
+        )
         if rng.random() < seeder.user_share:
-            users.append(User(
-                email=email, first_name=first_name, last_name=last_name, password=password
-            ))
+            users.append(User(email=email, first_name=first_name, last_name=last_name, password=password))
 
     users_before, people_before = User.objects.count(), Person.objects.count()
     User.objects.bulk_create(users, batch_size=1000, ignore_conflicts=True)  # e-mail is unique
-    user_ids = dict(
-        User.objects.filter(email__endswith=f"@{SEED_DOMAIN}").values_list("email", "id")
-    )
-    existing = set(
-        Person.objects.filter(email__endswith=f"@{SEED_DOMAIN}").values_list("email", flat=True)
-    )
+    user_ids = dict(User.objects.filter(email__endswith=f"@{SEED_DOMAIN}").values_list("email", "id"))
+    existing = set(Person.objects.filter(email__endswith=f"@{SEED_DOMAIN}").values_list("email", flat=True))
     missing = [person for person in persons if person.email not in existing]
     for person in missing:
         person.user_id = user_ids.get(person.email)
     Person.objects.bulk_create(missing, batch_size=1000)
-    return (f"{Person.objects.count() - people_before} people and "
-            f"{User.objects.count() - users_before} users created (password {SEED_PASSWORD})")
+    return (
+        f"{Person.objects.count() - people_before} people and "
+        f"{User.objects.count() - users_before} users created (password {SEED_PASSWORD})"
+    )
 
 
 STEPS = [territories, population, organisations, people]
@@ -191,9 +232,7 @@ class Command(BaseCommand):
         parser.add_argument("--seed", type=int, default=2026, help="random seed (default 2026)")
         parser.add_argument("--providers", type=int, default=2000, help="provider organisations")
         parser.add_argument("--people", type=int, default=5000, help="people")
-        parser.add_argument(
-            "--user-share", type=float, default=0.4, help="share of people with an account (0.4)"
-        )
+        parser.add_argument("--user-share", type=float, default=0.4, help="share of people with an account (0.4)")
 
     def handle(self, *args, seed, providers, people, user_share, **options):
         seeder = Seeder(seed=seed, providers=providers, people=people, user_share=user_share)
