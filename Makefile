@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | sha1s
 NODE_STAMP := node_modules/.installed-$(shell cat package-lock.json | sha1sum | cut -c1-12)
 DEMO := DJANGO_SETTINGS_MODULE=kpss.settings.demo
 
-.PHONY: demo test lint check bench messages lock install system-packages clean
+.PHONY: demo test lint check bench messages lock install pdf-packages system-packages clean
 
 install: $(STAMP) $(NODE_STAMP)
 
@@ -23,14 +23,22 @@ $(NODE_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-# The browser tests drive Debian's Chromium (Playwright never downloads a browser of its own);
-# the translation test extracts strings with gettext.
-system-packages:
-	@missing=""; command -v chromium >/dev/null || missing="$$missing chromium"; \
-	command -v xgettext >/dev/null || missing="$$missing gettext"; \
-	if [ -n "$$missing" ]; then apt-get update -qq && apt-get install -y -qq $$missing >/dev/null; fi
+# WeasyPrint (PDF) needs Pango and a font with Czech letters; the browser tests drive Debian's
+# Chromium (Playwright never downloads a browser of its own); the translation test needs gettext.
+PDF_PACKAGES_MISSING = ldconfig -p | grep -q libpangoft2-1.0 || missing="$$missing libpango-1.0-0 libpangoft2-1.0-0"; \
+	fc-list 2>/dev/null | grep -qi dejavu || missing="$$missing fonts-dejavu-core"
+APT_INSTALL_MISSING = if [ -n "$$missing" ]; then apt-get update -qq && apt-get install -y -qq $$missing >/dev/null; fi
 
-demo: install
+pdf-packages:
+	@missing=""; $(PDF_PACKAGES_MISSING); $(APT_INSTALL_MISSING)
+
+system-packages:
+	@missing=""; $(PDF_PACKAGES_MISSING); \
+	command -v chromium >/dev/null || missing="$$missing chromium"; \
+	command -v xgettext >/dev/null || missing="$$missing gettext"; \
+	$(APT_INSTALL_MISSING)
+
+demo: install pdf-packages
 	$(DEMO) $(BIN)/python manage.py demo --port $(PORT)
 
 # On PostgreSQL when DATABASE_URL says so or one answers on 127.0.0.1:5432, else on SQLite.
