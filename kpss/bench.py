@@ -40,6 +40,7 @@ PAGES = [
     ("healthz", "/healthz"),
     ("floor (no DB, no template)", "/bench/floor/"),
 ]
+PROCESS_ORP = "6107"  # the seeded process of ORP Jihlava; see process_pages()
 
 
 class ServerTimingMiddleware:
@@ -74,24 +75,41 @@ def main():
     manage(env, "migrate", "--verbosity=0")
     manage(env, "seed_national")
     manage(env, "collectstatic", "--noinput", "--verbosity=0")
+    pages = PAGES + process_pages()
 
     port = free_port()
     log_path = BASE_DIR / "var" / "bench" / "gunicorn.log"
     log_path.parent.mkdir(parents=True, exist_ok=True)
     with log_path.open("wb") as log:
         server = subprocess.Popen(
-            [sys.executable, "-m", "gunicorn", "kpss.wsgi:application", "--bind", f"127.0.0.1:{port}",
-             # gthread: the sync worker closes every connection, and browsers keep them alive.
-             "--workers", str(WORKERS), "--worker-class", "gthread", "--threads", "2",
-             "--keep-alive", "30",
-             # Nothing to control, and two runs would fight over the default socket in ~/.gunicorn.
-             "--no-control-socket"],
-            cwd=BASE_DIR, env=env, stdout=log, stderr=subprocess.STDOUT,
+            [
+                sys.executable,
+                "-m",
+                "gunicorn",
+                "kpss.wsgi:application",
+                "--bind",
+                f"127.0.0.1:{port}",
+                # gthread: the sync worker closes every connection, and browsers keep them alive.
+                "--workers",
+                str(WORKERS),
+                "--worker-class",
+                "gthread",
+                "--threads",
+                "2",
+                "--keep-alive",
+                "30",
+                # Nothing to control, and two runs would fight over the default socket in ~/.gunicorn.
+                "--no-control-socket",
+            ],
+            cwd=BASE_DIR,
+            env=env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
         )
         try:
             wait_until_up(port, server, log_path)
-            print(f"\nmeasuring {len(PAGES)} pages × {REQUESTS} requests (after {WARMUP} warm-up)…")
-            results = measure(port)
+            print(f"\nmeasuring {len(pages)} pages × {REQUESTS} requests (after {WARMUP} warm-up)…")
+            results = measure(port, pages)
         finally:
             server.terminate()
             try:
@@ -158,10 +176,40 @@ def wait_until_up(port, server, log_path, timeout=30):
     sys.exit(f"gunicorn did not answer within {timeout} s:\n{log_path.read_text()}")
 
 
-def measure(port):
+def process_pages():
+    """The pages of one seeded planning process (ORP Jihlava's) and the calendars.
+
+    Their ids exist only once the database is seeded, so they are looked up in it, through Django
+    set up on the bench database in this process.
+    """
+    import django
+
+    os.environ.update(DJANGO_SETTINGS_MODULE="kpss.settings.bench", DATABASE_URL=DATABASE_URL)
+    django.setup()
+    from django.urls import reverse
+
+    from kpss.processes.models import Group
+
+    group = (
+        Group.objects.filter(process__orp__code=PROCESS_ORP, kind=Group.Kind.WORKING)
+        .select_related("process")
+        .order_by("order", "pk")
+        .first()
+    )
+    process = group.process
+    connection.close()  # the measuring client needs the database no more
+    return [
+        ("process ORP Jihlava", reverse("processes:detail", args=[process.pk])),
+        ("working group", reverse("processes:group", args=[process.pk, group.pk])),
+        ("calendar", reverse("meetings:calendar")),
+        ("process calendar", reverse("meetings:process_calendar", args=[process.pk])),
+    ]
+
+
+def measure(port, pages):
     client = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
     results = []
-    for name, path in PAGES:
+    for name, path in pages:
         server_ms, client_ms, queries, connections = [], [], set(), 0
         for i in range(WARMUP + REQUESTS):
             connections += client.sock is None  # http.client reconnects when the server closed
@@ -176,17 +224,19 @@ def measure(port):
                 client_ms.append(elapsed)
                 server_ms.append(float(response.headers["Server-Timing"].partition("dur=")[2]))
                 queries.add(int(response.headers["X-SQL-Queries"]))
-        results.append({
-            "page": name,
-            "path": path,
-            "p50_ms": round(percentile(server_ms, 50), 2),
-            "p95_ms": round(percentile(server_ms, 95), 2),
-            "client_p50_ms": round(percentile(client_ms, 50), 2),
-            # A page's query count must not vary (nor grow with the data): report it if it does.
-            "sql_queries": min(queries) if len(queries) == 1 else sorted(queries),
-            # New TCP connections: with keep-alive, 1 for the first page and 0 after it.
-            "connections": connections,
-        })
+        results.append(
+            {
+                "page": name,
+                "path": path,
+                "p50_ms": round(percentile(server_ms, 50), 2),
+                "p95_ms": round(percentile(server_ms, 95), 2),
+                "client_p50_ms": round(percentile(client_ms, 50), 2),
+                # A page's query count must not vary (nor grow with the data): report it if it does.
+                "sql_queries": min(queries) if len(queries) == 1 else sorted(queries),
+                # New TCP connections: with keep-alive, 1 for the first page and 0 after it.
+                "connections": connections,
+            }
+        )
     client.close()
     return results
 
@@ -198,8 +248,10 @@ def percentile(values, p):
 def print_table(results):
     print(f"\n{'page':<28} {'p50 ms':>8} {'p95 ms':>8} {'client p50':>11} {'SQL':>5}")
     for row in results:
-        print(f"{row['page']:<28} {row['p50_ms']:>8.2f} {row['p95_ms']:>8.2f} "
-              f"{row['client_p50_ms']:>11.2f} {str(row['sql_queries']):>5}")
+        print(
+            f"{row['page']:<28} {row['p50_ms']:>8.2f} {row['p95_ms']:>8.2f} "
+            f"{row['client_p50_ms']:>11.2f} {str(row['sql_queries']):>5}"
+        )
 
 
 def git(*args):

@@ -6,6 +6,8 @@
   deputy of the meeting's group. Covers agenda, invitations, attendance, minutes, resolutions.
 - ``meetings.view_record``: approved minutes of an open meeting are public; drafts, and the
   record of closed meetings, only for those who may see the meeting's internal matters.
+- ``meetings.view_attachment`` (attachment): a public attachment of an open meeting is public;
+  any other only for those who may see the meeting's internal matters.
 """
 
 import rules
@@ -56,3 +58,16 @@ leads_the_group = _on_group_or_process(is_group_leader, rules.always_deny)
 rules.add_perm("meetings.view_meeting", is_open_meeting | sees_internal)
 rules.add_perm("meetings.change_meeting", runs_the_process | leads_the_group)
 rules.add_perm("meetings.view_record", has_public_record | sees_internal)
+
+
+@rules.predicate
+def is_public_attachment(user, attachment):
+    return attachment.is_public and attachment.meeting.is_open
+
+
+@rules.predicate
+def sees_meeting_internals(user, attachment):
+    return sees_internal.test(user, attachment.meeting)
+
+
+rules.add_perm("meetings.view_attachment", is_public_attachment | sees_meeting_internals)

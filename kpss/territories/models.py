@@ -75,7 +75,7 @@ class Orp(Territory):
 
     @property
     def title(self):
-        """"ORP Tábor": the name alone is also the town's, so pages say which unit they mean."""
+        """ "ORP Tábor": the name alone is also the town's, so pages say which unit they mean."""
         return _("ORP %(name)s") % {"name": self.name}
 
 

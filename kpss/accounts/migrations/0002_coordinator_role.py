@@ -4,24 +4,38 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('accounts', '0001_initial'),
-        ('territories', '0001_initial'),
+        ("accounts", "0001_initial"),
+        ("territories", "0001_initial"),
     ]
 
     operations = [
         migrations.RemoveConstraint(
-            model_name='siterole',
-            name='site_role_region_iff_officer',
+            model_name="siterole",
+            name="site_role_region_iff_officer",
         ),
         migrations.AlterField(
-            model_name='siterole',
-            name='kind',
-            field=models.CharField(choices=[('administrator', 'administrator'), ('regional_officer', 'regional officer'), ('coordinator', 'KPSS coordinator')], max_length=20, verbose_name='role'),
+            model_name="siterole",
+            name="kind",
+            field=models.CharField(
+                choices=[
+                    ("administrator", "administrator"),
+                    ("regional_officer", "regional officer"),
+                    ("coordinator", "KPSS coordinator"),
+                ],
+                max_length=20,
+                verbose_name="role",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='siterole',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('kind__in', ['administrator', 'coordinator']), ('region__isnull', True)), models.Q(('kind', 'regional_officer'), ('region__isnull', False)), _connector='OR'), name='site_role_region_iff_officer'),
+            model_name="siterole",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(("kind__in", ["administrator", "coordinator"]), ("region__isnull", True)),
+                    models.Q(("kind", "regional_officer"), ("region__isnull", False)),
+                    _connector="OR",
+                ),
+                name="site_role_region_iff_officer",
+            ),
         ),
     ]

@@ -29,6 +29,7 @@ def wait_for(url, seconds):
 
 
 def test_demo_serves_the_czech_home_page_and_healthz(tmp_path):
+    """Also loads the demo processes of ORP Tábor and Otrokovicko (kpss/processes/demo.py)."""
     port = free_port()
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "kpss.settings.demo", "KPSS_VAR_DIR": str(tmp_path)}
     env.pop("DATABASE_URL", None)
@@ -51,3 +52,6 @@ def test_demo_serves_the_czech_home_page_and_healthz(tmp_path):
         demo.terminate()
         output = demo.communicate(timeout=30)[0]
     assert "obcan@kpss.example" in output  # the demo accounts were printed
+    # with those of the demo processes, which the real territories let it load
+    assert "koordinator.tabor@kpss.example" in output and "koordinator.otrokovicko@kpss.example" in output
+    assert "ORP Tábor" in output and "Otrokovicku" in output

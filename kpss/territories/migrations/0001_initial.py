@@ -5,126 +5,205 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='District',
+            name="District",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(max_length=6, unique=True, verbose_name='ČSÚ code')),
-                ('name', models.CharField(max_length=100, verbose_name='name')),
-                ('search_name', models.CharField(db_index=True, editable=False, max_length=100)),
-                ('ruian_code', models.PositiveIntegerField(blank=True, null=True, unique=True, verbose_name='RÚIAN code')),
-                ('nuts_code', models.CharField(max_length=6, unique=True, verbose_name='LAU 1 code')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("code", models.CharField(max_length=6, unique=True, verbose_name="ČSÚ code")),
+                ("name", models.CharField(max_length=100, verbose_name="name")),
+                ("search_name", models.CharField(db_index=True, editable=False, max_length=100)),
+                (
+                    "ruian_code",
+                    models.PositiveIntegerField(blank=True, null=True, unique=True, verbose_name="RÚIAN code"),
+                ),
+                ("nuts_code", models.CharField(max_length=6, unique=True, verbose_name="LAU 1 code")),
             ],
             options={
-                'verbose_name': 'district',
-                'verbose_name_plural': 'districts',
-                'ordering': ['name'],
-                'abstract': False,
+                "verbose_name": "district",
+                "verbose_name_plural": "districts",
+                "ordering": ["name"],
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='Orp',
+            name="Orp",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(max_length=6, unique=True, verbose_name='ČSÚ code')),
-                ('name', models.CharField(max_length=100, verbose_name='name')),
-                ('search_name', models.CharField(db_index=True, editable=False, max_length=100)),
-                ('ruian_code', models.PositiveIntegerField(unique=True, verbose_name='RÚIAN code')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("code", models.CharField(max_length=6, unique=True, verbose_name="ČSÚ code")),
+                ("name", models.CharField(max_length=100, verbose_name="name")),
+                ("search_name", models.CharField(db_index=True, editable=False, max_length=100)),
+                ("ruian_code", models.PositiveIntegerField(unique=True, verbose_name="RÚIAN code")),
             ],
             options={
-                'verbose_name': 'ORP',
-                'verbose_name_plural': 'ORPs',
-                'ordering': ['name'],
-                'abstract': False,
+                "verbose_name": "ORP",
+                "verbose_name_plural": "ORPs",
+                "ordering": ["name"],
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='Region',
+            name="Region",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(max_length=6, unique=True, verbose_name='ČSÚ code')),
-                ('name', models.CharField(max_length=100, verbose_name='name')),
-                ('search_name', models.CharField(db_index=True, editable=False, max_length=100)),
-                ('short_name', models.CharField(max_length=100, verbose_name='short name')),
-                ('ruian_code', models.PositiveIntegerField(unique=True, verbose_name='RÚIAN code')),
-                ('nuts_code', models.CharField(max_length=5, unique=True, verbose_name='NUTS code')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("code", models.CharField(max_length=6, unique=True, verbose_name="ČSÚ code")),
+                ("name", models.CharField(max_length=100, verbose_name="name")),
+                ("search_name", models.CharField(db_index=True, editable=False, max_length=100)),
+                ("short_name", models.CharField(max_length=100, verbose_name="short name")),
+                ("ruian_code", models.PositiveIntegerField(unique=True, verbose_name="RÚIAN code")),
+                ("nuts_code", models.CharField(max_length=5, unique=True, verbose_name="NUTS code")),
             ],
             options={
-                'verbose_name': 'region',
-                'verbose_name_plural': 'regions',
-                'ordering': ['name'],
-                'abstract': False,
+                "verbose_name": "region",
+                "verbose_name_plural": "regions",
+                "ordering": ["name"],
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='PopulationStat',
+            name="PopulationStat",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('level', models.CharField(choices=[('municipality', 'municipality'), ('orp', 'ORP'), ('district', 'district'), ('region', 'region'), ('country', 'country')], max_length=12, verbose_name='level')),
-                ('territory_code', models.CharField(max_length=6, verbose_name='territory code')),
-                ('reference_date', models.DateField(verbose_name='reference date')),
-                ('sex', models.CharField(blank=True, choices=[('', 'both sexes'), ('m', 'men'), ('f', 'women')], default='', max_length=1, verbose_name='sex')),
-                ('age_from', models.PositiveSmallIntegerField(default=0, verbose_name='age from')),
-                ('age_to', models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='age to')),
-                ('count', models.PositiveIntegerField(verbose_name='count')),
-                ('source', models.CharField(max_length=40, verbose_name='source')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "level",
+                    models.CharField(
+                        choices=[
+                            ("municipality", "municipality"),
+                            ("orp", "ORP"),
+                            ("district", "district"),
+                            ("region", "region"),
+                            ("country", "country"),
+                        ],
+                        max_length=12,
+                        verbose_name="level",
+                    ),
+                ),
+                ("territory_code", models.CharField(max_length=6, verbose_name="territory code")),
+                ("reference_date", models.DateField(verbose_name="reference date")),
+                (
+                    "sex",
+                    models.CharField(
+                        blank=True,
+                        choices=[("", "both sexes"), ("m", "men"), ("f", "women")],
+                        default="",
+                        max_length=1,
+                        verbose_name="sex",
+                    ),
+                ),
+                ("age_from", models.PositiveSmallIntegerField(default=0, verbose_name="age from")),
+                ("age_to", models.PositiveSmallIntegerField(blank=True, null=True, verbose_name="age to")),
+                ("count", models.PositiveIntegerField(verbose_name="count")),
+                ("source", models.CharField(max_length=40, verbose_name="source")),
             ],
             options={
-                'verbose_name': 'population figure',
-                'verbose_name_plural': 'population figures',
-                'indexes': [models.Index(fields=['level', 'territory_code', 'reference_date'], name='territories_level_75fcd8_idx')],
-                'constraints': [models.UniqueConstraint(fields=('source', 'level', 'territory_code', 'reference_date', 'sex', 'age_from', 'age_to'), name='population_stat_unique_band'), models.UniqueConstraint(condition=models.Q(('age_to__isnull', True)), fields=('source', 'level', 'territory_code', 'reference_date', 'sex', 'age_from'), name='population_stat_unique_open_band')],
+                "verbose_name": "population figure",
+                "verbose_name_plural": "population figures",
+                "indexes": [
+                    models.Index(
+                        fields=["level", "territory_code", "reference_date"], name="territories_level_75fcd8_idx"
+                    )
+                ],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("source", "level", "territory_code", "reference_date", "sex", "age_from", "age_to"),
+                        name="population_stat_unique_band",
+                    ),
+                    models.UniqueConstraint(
+                        condition=models.Q(("age_to__isnull", True)),
+                        fields=("source", "level", "territory_code", "reference_date", "sex", "age_from"),
+                        name="population_stat_unique_open_band",
+                    ),
+                ],
             },
         ),
         migrations.CreateModel(
-            name='Pou',
+            name="Pou",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(max_length=6, unique=True, verbose_name='ČSÚ code')),
-                ('name', models.CharField(max_length=100, verbose_name='name')),
-                ('search_name', models.CharField(db_index=True, editable=False, max_length=100)),
-                ('orp', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='pous', to='territories.orp', verbose_name='ORP')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("code", models.CharField(max_length=6, unique=True, verbose_name="ČSÚ code")),
+                ("name", models.CharField(max_length=100, verbose_name="name")),
+                ("search_name", models.CharField(db_index=True, editable=False, max_length=100)),
+                (
+                    "orp",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="pous",
+                        to="territories.orp",
+                        verbose_name="ORP",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'POU',
-                'verbose_name_plural': 'POUs',
-                'ordering': ['name'],
-                'abstract': False,
+                "verbose_name": "POU",
+                "verbose_name_plural": "POUs",
+                "ordering": ["name"],
+                "abstract": False,
             },
         ),
         migrations.CreateModel(
-            name='Municipality',
+            name="Municipality",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(max_length=6, unique=True, verbose_name='ČSÚ code')),
-                ('name', models.CharField(max_length=100, verbose_name='name')),
-                ('search_name', models.CharField(db_index=True, editable=False, max_length=100)),
-                ('district', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='municipalities', to='territories.district', verbose_name='district')),
-                ('orp', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='municipalities', to='territories.orp', verbose_name='ORP')),
-                ('pou', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='municipalities', to='territories.pou', verbose_name='POU')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("code", models.CharField(max_length=6, unique=True, verbose_name="ČSÚ code")),
+                ("name", models.CharField(max_length=100, verbose_name="name")),
+                ("search_name", models.CharField(db_index=True, editable=False, max_length=100)),
+                (
+                    "district",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="municipalities",
+                        to="territories.district",
+                        verbose_name="district",
+                    ),
+                ),
+                (
+                    "orp",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="municipalities",
+                        to="territories.orp",
+                        verbose_name="ORP",
+                    ),
+                ),
+                (
+                    "pou",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="municipalities",
+                        to="territories.pou",
+                        verbose_name="POU",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'municipality',
-                'verbose_name_plural': 'municipalities',
-                'ordering': ['name'],
-                'abstract': False,
+                "verbose_name": "municipality",
+                "verbose_name_plural": "municipalities",
+                "ordering": ["name"],
+                "abstract": False,
             },
         ),
         migrations.AddField(
-            model_name='orp',
-            name='region',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='orps', to='territories.region', verbose_name='region'),
+            model_name="orp",
+            name="region",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="orps",
+                to="territories.region",
+                verbose_name="region",
+            ),
         ),
         migrations.AddField(
-            model_name='district',
-            name='region',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='districts', to='territories.region', verbose_name='region'),
+            model_name="district",
+            name="region",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="districts",
+                to="territories.region",
+                verbose_name="region",
+            ),
         ),
     ]

@@ -3,11 +3,15 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
 from kpss.accounts.demo import ensure_demo_accounts
+from kpss.processes.demo import load_demo_processes
 from kpss.territories.models import Municipality, PopulationStat
 
 
 class Command(BaseCommand):
-    help = "Prepare the embedded demo (database, territories, census, demo accounts) and serve it."
+    help = (
+        "Prepare the embedded demo (database, territories, census, demo accounts, the demo processes of "
+        "ORP Tábor and Otrokovicko) and serve it."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--port", default="8000")
@@ -23,9 +27,13 @@ class Command(BaseCommand):
                 call_command("import_population", verbosity=1)
             except CommandError as exc:  # the demo still runs; the pages say the figures are missing
                 self.stderr.write(f"population figures not loaded: {exc}")
+        accounts = ensure_demo_accounts()
+        processes = load_demo_processes()
+        for message in processes.messages:
+            self.stdout.write(message)
         self.stdout.write("\nDemo accounts (e-mail / password / role):")
-        for account in ensure_demo_accounts():
-            self.stdout.write(f"  {account.email:<32} {account.password:<16} {account.role}")
+        for account in accounts + processes.accounts:
+            self.stdout.write(f"  {account.email:<38} {account.password:<16} {account.role}")
         if not no_serve:
             self.stdout.write(f"\nkpss answers at http://127.0.0.1:{port}/  (Ctrl+C stops it)\n")
             call_command("runserver", f"127.0.0.1:{port}", use_reloader=False)

@@ -1,0 +1,149 @@
+"""Writes to meetings: one transactional function per user action."""
+
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+
+from . import queries, tasks
+from .models import AgendaItem, Attendance, Meeting
+
+# A change of any of these moves the meeting in the invitees' calendars: SEQUENCE must grow (RFC 5546).
+SCHEDULING_FIELDS = ("starts_at", "duration", "place", "online_url")
+
+
+@transaction.atomic
+def create_meeting(form, process, group=None):
+    meeting = form.save(commit=False)
+    meeting.process = process
+    meeting.group = group or form.cleaned_data.get("group")
+    meeting.starts_at = form.cleaned_data["starts_at"]
+    meeting.duration = form.cleaned_data["duration"]
+    meeting.save()
+    return meeting
+
+
+@transaction.atomic
+def update_meeting(form):
+    meeting = form.save(commit=False)
+    before = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    meeting.starts_at = form.cleaned_data["starts_at"]
+    meeting.duration = form.cleaned_data["duration"]
+    if any(getattr(before, field) != getattr(meeting, field) for field in SCHEDULING_FIELDS):
+        meeting.sequence = before.sequence + 1
+    meeting.save()
+    return meeting
+
+
+@transaction.atomic
+def cancel_meeting(meeting, reason, url):
+    """Cancel with a reason; whoever got the invitation gets a cancellation for their calendar."""
+    meeting.status = Meeting.Status.CANCELLED
+    meeting.cancellation_reason = reason
+    meeting.sequence = F("sequence") + 1
+    meeting.save(update_fields=["status", "cancellation_reason", "sequence", "updated"])
+    meeting.refresh_from_db(fields=["sequence"])
+    recipients = [membership.person.email for membership in queries.invited(meeting)]
+    if recipients:
+        transaction.on_commit(lambda: tasks.send_invitations.delay(meeting.pk, recipients, url, "CANCEL"))
+    return meeting
+
+
+@transaction.atomic
+def mark_held(meeting):
+    meeting.status = Meeting.Status.HELD
+    meeting.save(update_fields=["status", "updated"])
+
+
+@transaction.atomic
+def save_agenda(formset):
+    """Save the agenda, then number its items 1, 2, 3… in the order given."""
+    formset.save()
+    meeting = formset.instance
+    items = list(meeting.agenda_items.order_by("order", "pk"))
+    for number, item in enumerate(items, start=1):
+        item.order = number
+    AgendaItem.objects.bulk_update(items, ["order"])
+
+
+@transaction.atomic
+def send_invitations(meeting, url):
+    """E-mail the invitation with its .ics to the current members with an e-mail; returns how many."""
+    recipients = [membership.person.email for membership in queries.members(meeting) if membership.person.email]
+    if not recipients:
+        return 0
+    meeting.invitation_sent_at = timezone.now()
+    meeting.save(update_fields=["invitation_sent_at", "updated"])
+    # After the commit: the worker must find the meeting as saved here.
+    transaction.on_commit(lambda: tasks.send_invitations.delay(meeting.pk, recipients, url, "REQUEST"))
+    return len(recipients)
+
+
+@transaction.atomic
+def record_attendance(meeting, statuses, guest_formset, headcount_form=None):
+    """Record members' attendance (``{person_id: status or ""}``), the guests and the headcount at once."""
+    recorded = {attendance.person_id: attendance for attendance in meeting.attendances.filter(person__isnull=False)}
+    removed = [recorded[person_id].pk for person_id, status in statuses.items() if not status and person_id in recorded]
+    Attendance.objects.filter(pk__in=removed).delete()
+    changed, added = [], []
+    for person_id, status in statuses.items():
+        if not status:
+            continue
+        if person_id in recorded:
+            recorded[person_id].status = status
+            changed.append(recorded[person_id])
+        else:
+            added.append(Attendance(meeting=meeting, person_id=person_id, status=status))
+    Attendance.objects.bulk_update(changed, ["status"])
+    Attendance.objects.bulk_create(added)
+
+    guests = guest_formset.save(commit=False)
+    for guest in guests:
+        guest.meeting = meeting
+        guest.status = Attendance.Status.PRESENT
+        guest.save()
+    for guest in guest_formset.deleted_objects:
+        guest.delete()
+    if headcount_form is not None:
+        headcount_form.save()
+
+
+@transaction.atomic
+def save_minutes(meeting, form, author):
+    minutes = form.save(commit=False)
+    minutes.meeting = meeting
+    if minutes.author_id is None:
+        minutes.author = author
+    minutes.save()
+    return minutes
+
+
+@transaction.atomic
+def approve_minutes(minutes, approved_on):
+    minutes.approved_on = approved_on
+    minutes.save(update_fields=["approved_on", "updated"])
+
+
+@transaction.atomic
+def save_resolution(form):
+    return form.save()
+
+
+@transaction.atomic
+def delete_resolution(resolution):
+    resolution.delete()
+
+
+@transaction.atomic
+def add_attachment(meeting, form):
+    attachment = form.save(commit=False)
+    attachment.meeting = meeting
+    attachment.save()
+    return attachment
+
+
+@transaction.atomic
+def delete_attachment(attachment):
+    file = attachment.file
+    attachment.delete()
+    # The file goes only once the row is surely gone; a rolled-back delete keeps both.
+    transaction.on_commit(lambda: file.storage.delete(file.name))

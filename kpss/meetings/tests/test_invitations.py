@@ -1,0 +1,120 @@
+"""Invitations: one e-mail per current member with an e-mail, each with a valid .ics; cancellations too."""
+
+import pytest
+from django.core import mail
+from django.urls import reverse
+from icalendar import Calendar
+
+from kpss.meetings.models import AgendaItem, Meeting
+
+pytestmark = pytest.mark.django_db
+
+
+def calendar_of(message):
+    """The text/calendar part of an e-mail, parsed, with the part's METHOD parameter."""
+    for part in message.message().walk():
+        if part.get_content_type() == "text/calendar":
+            return Calendar.from_ical(part.get_payload(decode=True)), part.get_param("method")
+    raise AssertionError("no text/calendar part")
+
+
+@pytest.fixture
+def invited(client, world, meeting, django_capture_on_commit_callbacks):
+    AgendaItem.objects.create(meeting=meeting, order=1, title="Zahájení")
+    AgendaItem.objects.create(meeting=meeting, order=2, title="Potřeby seniorů v regionu")
+    client.force_login(world.leader)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("meetings:invite", args=[meeting.pk]))
+    assert response.status_code == 302
+    return meeting
+
+
+def test_every_current_member_with_an_email_gets_the_invitation(world, invited):
+    recipients = sorted(address for message in mail.outbox for address in message.to)
+    expected = [world.leader.email, world.deputy.email, world.member.email, world.members[0].person.email]
+    assert recipients == sorted(expected)  # not the member without an e-mail, not the former member
+    assert all(len(message.to) == 1 for message in mail.outbox)  # nobody sees the others' addresses
+    message = mail.outbox[0]
+    assert "Setkání PS Senioři" in message.subject
+    assert "Potřeby seniorů v regionu" in message.body and "Radnice, zasedací místnost" in message.body
+    invited.refresh_from_db()
+    assert invited.invitation_sent_at is not None
+
+
+def test_the_invitation_carries_a_valid_ics(world, invited):
+    calendar, method = calendar_of(mail.outbox[0])
+    assert method == "REQUEST" and calendar["METHOD"] == "REQUEST"
+    [event] = calendar.walk("VEVENT")
+    assert str(event["UID"]) == invited.ical_uid
+    assert event.decoded("DTSTART") == invited.starts_at
+    assert event.decoded("DTEND") == invited.ends_at
+    assert str(event["SUMMARY"]) == "Setkání PS Senioři"
+    assert str(event["LOCATION"]) == "Radnice, zasedací místnost"
+    assert int(event["SEQUENCE"]) == 0
+    assert str(event["URL"]).endswith(invited.get_absolute_url())
+    assert "1. Zahájení\n2. Potřeby seniorů v regionu" in str(event["DESCRIPTION"])
+    assert str(event["ATTENDEE"]) == f"mailto:{mail.outbox[0].to[0]}"
+
+
+def test_the_meeting_page_shows_who_was_invited(client, world, invited):
+    page = client.get(invited.get_absolute_url()).content.decode()
+    assert world.members[0].person.email in page
+    assert "Bez E-mailu" not in page.split('class="kpss-invited"')[1].split("</ul>")[0]
+
+
+def test_moving_and_cancelling_update_the_invitees_calendars(
+    client, world, invited, django_capture_on_commit_callbacks
+):
+    mail.outbox.clear()
+    client.force_login(world.coordinator)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(
+            reverse("meetings:cancel", args=[invited.pk]), {"reason": "Epidemie; připomínky posílejte e-mailem."}
+        )
+
+    assert len(mail.outbox) == 4
+    calendar, method = calendar_of(mail.outbox[0])
+    [event] = calendar.walk("VEVENT")
+    assert method == "CANCEL" and str(event["STATUS"]) == "CANCELLED"
+    assert str(event["UID"]) == invited.ical_uid and int(event["SEQUENCE"]) == 1
+    assert "Epidemie" in mail.outbox[0].body
+
+
+def test_nobody_to_invite_sends_nothing(client, world, django_capture_on_commit_callbacks):
+    # A meeting of the whole process goes to the steering group; without one nobody is invited.
+    world.steering.delete()
+    meeting = Meeting.objects.create(
+        process=world.process, kind="public", title="Veřejné", starts_at="2030-03-11T17:00Z", place="Sál"
+    )
+    client.force_login(world.coordinator)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("meetings:invite", args=[meeting.pk]))
+    assert mail.outbox == []
+    meeting.refresh_from_db()
+    assert meeting.invitation_sent_at is None
+
+
+def test_a_process_meeting_invites_the_steering_group(client, world, django_capture_on_commit_callbacks):
+    meeting = Meeting.objects.create(
+        process=world.process, kind="public", title="Veřejné", starts_at="2030-03-11T17:00Z", place="Sál"
+    )
+    client.force_login(world.coordinator)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("meetings:invite", args=[meeting.pk]))
+    assert [message.to for message in mail.outbox] == [[world.steering_member.email]]
+
+
+def test_a_cancelled_meeting_is_not_sent(client, world, meeting, django_capture_on_commit_callbacks):
+    meeting.status, meeting.cancellation_reason = Meeting.Status.CANCELLED, "Nemoc"
+    meeting.save()
+    client.force_login(world.coordinator)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("meetings:invite", args=[meeting.pk]))
+    assert mail.outbox == []
+
+
+def test_meeting_ics_download(client, meeting):
+    response = client.get(reverse("meetings:ics", args=[meeting.pk]))
+    assert response["Content-Type"].startswith("text/calendar")
+    [event] = Calendar.from_ical(response.content).walk("VEVENT")
+    assert str(event["UID"]) == meeting.ical_uid and event.decoded("DTSTART") == meeting.starts_at
