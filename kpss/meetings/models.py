@@ -98,6 +98,24 @@ class Meeting(Timestamped):
         return f"meeting-{self.pk}@kpss"
 
 
+class Invitation(models.Model):
+    """One e-mailed invitation: who got it, at which address, when; a cancellation goes to the same."""
+
+    meeting = models.ForeignKey(Meeting, models.CASCADE, related_name="invitations")
+    person = models.ForeignKey(Person, models.SET_NULL, null=True, related_name="invitations")
+    email = models.EmailField(_("e-mail"))
+    sent_at = models.DateTimeField(_("sent"))
+
+    class Meta:
+        verbose_name = _("invitation")
+        verbose_name_plural = _("invitations")
+        ordering = ["meeting", "email"]
+        constraints = [models.UniqueConstraint(fields=["meeting", "email"], name="invitation_unique_address")]
+
+    def __str__(self):
+        return self.email
+
+
 class AgendaItem(models.Model):
     meeting = models.ForeignKey(Meeting, models.CASCADE, related_name="agenda_items")
     order = models.PositiveSmallIntegerField(_("order"), default=0)

@@ -80,11 +80,8 @@ def meeting_day(meeting):
 
 
 def invited(meeting):
-    """Who the last invitation went to: members with an e-mail on the day it was sent."""
-    if meeting.invitation_sent_at is None:
-        return []
-    on = timezone.localdate(meeting.invitation_sent_at)
-    return [membership for membership in members(meeting, on) if membership.person.email]
+    """Everyone the invitation went to, with the address it went to."""
+    return meeting.invitations.select_related("person")
 
 
 def organisation_of(membership):

@@ -5,7 +5,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from . import queries, tasks
-from .models import AgendaItem, Attendance, Meeting
+from .models import AgendaItem, Attendance, Invitation, Meeting
 
 # A change of any of these moves the meeting in the invitees' calendars: SEQUENCE must grow (RFC 5546).
 SCHEDULING_FIELDS = ("starts_at", "duration", "place", "online_url")
@@ -42,7 +42,7 @@ def cancel_meeting(meeting, reason, url):
     meeting.sequence = F("sequence") + 1
     meeting.save(update_fields=["status", "cancellation_reason", "sequence", "updated"])
     meeting.refresh_from_db(fields=["sequence"])
-    recipients = [membership.person.email for membership in queries.invited(meeting)]
+    recipients = [invitation.email for invitation in queries.invited(meeting)]
     if recipients:
         transaction.on_commit(lambda: tasks.send_invitations.delay(meeting.pk, recipients, url, "CANCEL"))
     return meeting
@@ -68,11 +68,22 @@ def save_agenda(formset):
 @transaction.atomic
 def send_invitations(meeting, url):
     """E-mail the invitation with its .ics to the current members with an e-mail; returns how many."""
-    recipients = [membership.person.email for membership in queries.members(meeting) if membership.person.email]
-    if not recipients:
+    people = {membership.person.email.lower(): membership.person for membership in queries.members(meeting)}
+    people.pop("", None)
+    if not people:
         return 0
     meeting.invitation_sent_at = timezone.now()
     meeting.save(update_fields=["invitation_sent_at", "updated"])
+    Invitation.objects.bulk_create(
+        [
+            Invitation(meeting=meeting, person=person, email=email, sent_at=meeting.invitation_sent_at)
+            for email, person in people.items()
+        ],
+        update_conflicts=True,
+        unique_fields=["meeting", "email"],
+        update_fields=["person", "sent_at"],
+    )
+    recipients = list(people)
     # After the commit: the worker must find the meeting as saved here.
     transaction.on_commit(lambda: tasks.send_invitations.delay(meeting.pk, recipients, url, "REQUEST"))
     return len(recipients)

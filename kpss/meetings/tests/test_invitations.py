@@ -1,11 +1,15 @@
 """Invitations: one e-mail per current member with an e-mail, each with a valid .ics; cancellations too."""
 
+import datetime
+
 import pytest
 from django.core import mail
 from django.urls import reverse
 from icalendar import Calendar
 
 from kpss.meetings.models import AgendaItem, Meeting
+from kpss.processes.models import Membership
+from kpss.processes.tests.factories import MembershipFactory, PersonFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -78,6 +82,21 @@ def test_moving_and_cancelling_update_the_invitees_calendars(
     assert method == "CANCEL" and str(event["STATUS"]) == "CANCELLED"
     assert str(event["UID"]) == invited.ical_uid and int(event["SEQUENCE"]) == 1
     assert "Epidemie" in mail.outbox[0].body
+
+
+def test_a_cancellation_goes_to_those_invited_even_after_the_group_changed(
+    client, world, invited, django_capture_on_commit_callbacks
+):
+    Membership.objects.filter(person__user=world.member).update(ends_on=datetime.date(2020, 1, 1))
+    MembershipFactory(group=world.group, person=PersonFactory(email="nova.clenka@example.cz"))
+    mail.outbox.clear()
+    client.force_login(world.coordinator)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("meetings:cancel", args=[invited.pk]), {"reason": "Nemoc vedoucího."})
+
+    recipients = {address for message in mail.outbox for address in message.to}
+    assert world.member.email in recipients  # invited, so told of the cancellation, though no longer a member
+    assert "nova.clenka@example.cz" not in recipients  # never invited
 
 
 def test_nobody_to_invite_sends_nothing(client, world, django_capture_on_commit_callbacks):
