@@ -222,7 +222,9 @@ class Attachment(Timestamped):
     title = models.CharField(_("title"), max_length=255)
     file = models.FileField(_("file"), upload_to=attachment_upload_to)
     is_public = models.BooleanField(
-        _("public"), default=False, help_text=_("Shown to everyone when the meeting is open to the public.")
+        _("shown to the public"),
+        default=False,
+        help_text=_("Shown to everyone when the meeting is open to the public."),
     )
 
     class Meta:

@@ -13,6 +13,7 @@ from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from kpss.core.documents import docx_response, pdf_response
@@ -228,7 +229,12 @@ def invite(request, meeting):
         return redirect(meeting)
     count = services.send_invitations(meeting, absolute_url(request, meeting))
     if count:
-        messages.success(request, _("The invitation is being sent to %(count)d people.") % {"count": count})
+        message = ngettext(
+            "The invitation is being sent to %(count)d person.",
+            "The invitation is being sent to %(count)d people.",
+            count,
+        )
+        messages.success(request, message % {"count": count})
     else:
         messages.error(request, _("Nobody to invite: no current member of the group has an e-mail address."))
     return redirect(meeting)

@@ -1,7 +1,10 @@
-"""Demo data: two real planning processes retold from the seeds, with demo accounts that take part.
+"""Demo data: two real planning processes retold from the seeds, a current one, and demo accounts.
 
 - ORP Tábor 2018–2020 (seed 004): steering group, nine working groups and their 63 meetings,
   public meetings, mayors' round tables, foundational documents, the schedule, a finished checklist.
+- ORP Tábor 2026–2028 (invented): the running continuation, with the same people in its steering
+  group and thematic working groups, and meetings dated around the day the demo is loaded, so that
+  the calendar, the process pages and the coordinator's dashboard always show what comes next.
 - Otrokovicko 2012–2014 (seed 002): five working groups and a steering group meeting in the months
   of the project's schedule, and six workshops.
 
@@ -17,6 +20,7 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Prefetch, Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
@@ -45,6 +49,7 @@ OTROKOVICE_ORP = "7205"
 DOMAIN = "demo.kpss.example"  # .example never resolves: no mail leaves for a demo person
 
 TABOR_NAME = "Pokračování komunitního plánování sociálních služeb ORP Tábor"
+TABOR_NOW_NAME = "Komunitní plánování sociálních služeb ORP Tábor 2026–2028"
 OTROKOVICKO_NAME = "Monitoring a vyhodnocování KPSS na Otrokovicku"
 
 PROVIDER, COMMISSIONER, USER, PUBLIC, OTHER = (
@@ -55,7 +60,7 @@ PROVIDER, COMMISSIONER, USER, PUBLIC, OTHER = (
     TriadRole.OTHER_STAKEHOLDER,
 )
 LEGAL = Organisation.LegalType
-HELD, CANCELLED = Meeting.Status.HELD, Meeting.Status.CANCELLED
+HELD, PLANNED, CANCELLED = Meeting.Status.HELD, Meeting.Status.PLANNED, Meeting.Status.CANCELLED
 
 # Invented people are drawn from these lists; none of the seeds' surnames is among them.
 FEMALE_NAMES = [
@@ -79,7 +84,9 @@ TOWNS = {"Tábor", "Bechyně", "Chýnov", "Mladá Vožice", "Sezimovo Ústí", "
 
 
 def day(text):
-    """A date as the seeds write it: "26. 6. 2018" or "26.6.2018"."""
+    """A date as the seeds write it: "26. 6. 2018" or "26.6.2018"; a date object is taken as it is."""
+    if isinstance(text, datetime.date):
+        return text
     d, m, y = (int(part) for part in text.replace(" ", "").split("."))
     return datetime.date(y, m, d)
 
@@ -92,6 +99,17 @@ def nth_weekday(year, month, n, weekday):
     """The n-th (1-based) given weekday (Monday 0) of a month."""
     first = datetime.date(year, month, 1)
     return first + datetime.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
+
+
+def week_day(weeks, weekday):
+    """The given weekday (Monday 0) of the week ``weeks`` before (negative) or after the current one."""
+    today = timezone.localdate()
+    return today + datetime.timedelta(days=weekday - today.weekday(), weeks=weeks)
+
+
+def spelled(date):
+    """A date as the seeds write it."""
+    return f"{date.day}. {date.month}. {date.year}"
 
 
 def municipality_body(name):
@@ -107,24 +125,30 @@ class DemoResult:
 
 @transaction.atomic
 def load_demo_processes():
-    """Load both demo processes and their accounts; skip (with a message) what the territories lack."""
+    """Load the demo processes and their accounts; skip (with a message) what the territories lack."""
     result = DemoResult()
     # Checklist steps are stored in the language they are created in: the demo is Czech.
     with translation.override(settings.LANGUAGE_CODE):
-        for code, name, loader in [(TABOR_ORP, "Tábor", Tabor), (OTROKOVICE_ORP, "Otrokovice", Otrokovicko)]:
+        # Per ORP its processes in order; a later one builds on the loader before it (TaborNow on Tabor).
+        for code, name, loaders in [
+            (TABOR_ORP, "Tábor", [Tabor, TaborNow]),
+            (OTROKOVICE_ORP, "Otrokovice", [Otrokovicko]),
+        ]:
             orp = Orp.objects.select_related("region").filter(code=code).first()
             if orp is None:
                 result.messages.append(
                     _("ORP %(name)s is missing from the territories: its demo process is not loaded.") % {"name": name}
                 )
                 continue
-            builder = loader(orp)
-            created = builder.load()
-            result.accounts += builder.accounts
-            if created:
-                result.created.append(builder.process)
-            message = _("Demo process loaded: %(name)s") if created else _("Demo process already there: %(name)s")
-            result.messages.append(message % {"name": builder.process.name})
+            builder = None
+            for loader in loaders:
+                builder = loader(orp, builder)
+                created = builder.load()
+                result.accounts += builder.accounts
+                if created:
+                    result.created.append(builder.process)
+                message = _("Demo process loaded: %(name)s") if created else _("Demo process already there: %(name)s")
+                result.messages.append(message % {"name": builder.process.name})
     return result
 
 
@@ -134,8 +158,9 @@ class Loader:
     name = ""
     tag = ""  # e-mail subdomain of the invented people
 
-    def __init__(self, orp):
+    def __init__(self, orp, before=None):
         self.orp = orp
+        self.before = before  # the loader of the process this one continues
         self.rng = random.Random(f"kpss-demo:{self.tag}")
         self.organisations = {}
         self.used_names = set()
@@ -256,7 +281,7 @@ class Loader:
             process=self.process, group=group, kind=kind, title=title, starts_at=starts_at, place=place, **fields
         )
         if "status" not in fields:
-            meeting.status = HELD
+            meeting.status = HELD if starts_at < timezone.now() else PLANNED
         self.meetings.append((meeting, agenda, minutes, resolutions, guests))
         return meeting
 
@@ -383,6 +408,7 @@ Co se v projektu dělo:
 """
 
 PS_PLACE = "Městský úřad Tábor, zasedací místnost"
+HALL = "Městský úřad Tábor, velký sál"
 # Thematic and territorial working groups: key, name, abbreviation, theme, seat, size, place, hour,
 # meeting dates exactly as seed 004 lists them (its slips such as 18. 10. 2019 kept).
 TABOR_GROUPS = [
@@ -572,7 +598,7 @@ class Tabor(Loader):
 
     def load(self):
         # Accounts first: three of their people take seats in the groups below.
-        coordinator, self.coordinator_person = self.account(
+        self.coordinator, self.coordinator_person = self.account(
             "koordinator.tabor@kpss.example",
             "Renata",
             "Kolářová",
@@ -581,27 +607,20 @@ class Tabor(Loader):
             organisation=self.organisation(*CPKP),
             kind=SiteRole.Kind.COORDINATOR,
         )
-        _user, steering_member = self.account(
+        _user, self.steering_member = self.account(
             "clen.rs@kpss.example", "Jitka", "Urbanová", _("steering group member, ORP Tábor"), "Ing.",
             self.organisation(*TOWN_TABOR[:2]),
         )  # fmt: skip
-        _user, leader = self.account(
+        _user, self.leader = self.account(
             "vedouci.ps@kpss.example", "Markéta", "Šimková", _("leader of a working group, ORP Tábor"), "Mgr.",
             self.organisation(*G_CENTRUM[:2], True),
         )  # fmt: skip
-        _user, member = self.account("clen.ps@kpss.example", "Ondřej", "Bartoš", _("working group member, ORP Tábor"))
-        self.process = self.existing()
-        if self.process:
-            self.process.coordinators.add(coordinator)
+        _user, self.member = self.account(
+            "clen.ps@kpss.example", "Ondřej", "Bartoš", _("working group member, ORP Tábor")
+        )
+        if self.found():
             return False
-
-        self.process = create_process(
-            coordinator=coordinator,
-            name=TABOR_NAME,
-            scope=PlanningProcess.Scope.ORP,
-            region=self.orp.region,
-            orp=self.orp,
-            starts_on=self.starts_on,
+        self.create(
             ends_on=datetime.date(2020, 4, 30),
             description=TABOR_DESCRIPTION,
             realiser=self.organisation(*CPKP),
@@ -609,16 +628,60 @@ class Tabor(Loader):
             funding_note="Evropský sociální fond, Operační program Zaměstnanost",
             project_number="CZ.03.2.63/0.0/0.0/16_063/0006569",
             status=PlanningProcess.Status.COMPLETED,
-            contact_email="koordinator.tabor@kpss.example",
-            contact_phone="+420 381 000 000",
         )
-        steering = self.steering_group(steering_member, leader)
-        groups = self.working_groups(member)
+        steering = self.steering_group(self.steering_member, self.leader)
+        groups = self.working_groups(self.member)
         self.add_participants()
         self.tabor_meetings(steering, groups)
-        self.save_meetings(author=coordinator)
+        self.save_meetings(author=self.coordinator)
         self.documents_and_checklist()
         return True
+
+    # -- what the Tábor processes share
+
+    def found(self):
+        """Whether the process is there already; the demo coordinator coordinates it in any case."""
+        self.process = self.existing()
+        if self.process:
+            self.process.coordinators.add(self.coordinator)
+        return self.process is not None
+
+    def create(self, **fields):
+        self.process = create_process(
+            coordinator=self.coordinator,
+            name=self.name,
+            scope=PlanningProcess.Scope.ORP,
+            region=self.orp.region,
+            orp=self.orp,
+            starts_on=self.starts_on,
+            contact_email="koordinator.tabor@kpss.example",
+            contact_phone="+420 381 000 000",
+            **fields,
+        )
+
+    def steering_meeting(self, group, date, hour, place=PS_PLACE, guests=(), **fields):
+        # The working groups met in public (seed 004); the steering group in its composition.
+        return self.meeting(
+            Meeting.Kind.STEERING,
+            f"Jednání řídící skupiny {spelled(date)}",
+            at(date, hour),
+            group=group,
+            place=place,
+            is_open=False,
+            guests=[self.coordinator_person, *guests],
+            duration=datetime.timedelta(hours=2, minutes=30),
+            **fields,
+        )
+
+    def working_meeting(self, group, number, date, hour, place, **fields):
+        return self.meeting(
+            Meeting.Kind.WORKING,
+            f"{number}. setkání PS {group.short_name or group.name}",
+            at(date, hour),
+            group=group,
+            place=place,
+            **fields,
+        )
 
     def steering_group(self, steering_member, leader):
         group = self.add_group(
@@ -682,28 +745,25 @@ class Tabor(Loader):
     def tabor_meetings(self, steering, groups):
         self.sg = {}
         for key, date, hour, place, agenda, minutes, resolutions in TABOR_STEERING_MEETINGS:
-            self.sg[key] = self.meeting(
-                Meeting.Kind.STEERING,
-                f"Jednání řídící skupiny {date}",
-                at(day(date), hour),
-                group=steering,
-                place=place,
-                is_open=False,  # the working groups met in public (seed 004); the steering group in its composition
+            self.sg[key] = self.steering_meeting(
+                steering,
+                day(date),
+                hour,
+                place,
+                guests=[("Tomáš Vacek", CPKP[0])],  # the realiser's team
                 agenda=agenda,
                 minutes=minutes,
                 resolutions=resolutions,
-                guests=[self.coordinator_person, ("Tomáš Vacek", CPKP[0])],  # the realiser's team
-                duration=datetime.timedelta(hours=2, minutes=30),
             )
         for group, place, hour, dates in groups.values():
             for number, date in enumerate(sorted(dates), start=1):
                 first_or_last = number in (1, len(dates))
-                self.meeting(
-                    Meeting.Kind.WORKING,
-                    f"{number}. setkání PS {group.short_name or group.name}",
-                    at(date, hour),
-                    group=group,
-                    place=place,
+                self.working_meeting(
+                    group,
+                    number,
+                    date,
+                    hour,
+                    place,
                     agenda=working_agenda(date),
                     # Short minutes for the first and last meeting of each group.
                     minutes=(
@@ -717,7 +777,7 @@ class Tabor(Loader):
             Meeting.Kind.PUBLIC,
             "1. veřejné setkání – komunitní plánování sociálních služeb na Táborsku",
             at(day("20. 9. 2018"), 16),
-            place="Městský úřad Tábor, velký sál",
+            place=HALL,
             headcount=46,
             accessibility="Bezbariérový vstup z nádvoří.",
             agenda=["Co je komunitní plánování sociálních služeb", "Představení projektu", "SWOT analýza ve skupinách"],
@@ -735,7 +795,7 @@ class Tabor(Loader):
             Meeting.Kind.PUBLIC,
             "2. veřejné projednání návrhu Střednědobého plánu sociálních služeb 2020–2022",
             at(day("11. 3. 2020"), 16),
-            place="Městský úřad Tábor, velký sál",
+            place=HALL,
             status=CANCELLED,
             cancellation_reason=(
                 "Zrušeno vzhledem k nařízením Ministerstva zdravotnictví ČR. Návrh střednědobého plánu "
@@ -847,6 +907,162 @@ class Tabor(Loader):
                 ("Katalog sociálních a doprovodných služeb ORP Tábor 2020", "1. 4. 2020", MONTH, "30. 4. 2020", 2),
                 ("Plán 2020–2022 schválen radou města", "27. 4. 2020", DAY, "27. 4. 2020", 2),
                 ("Plán 2020–2022 schválen zastupitelstvem města", "25. 5. 2020", DAY, "25. 5. 2020", None),
+            ],
+        )  # fmt: skip
+
+
+# ---------------------------------------------------------------------------------------------
+# ORP Tábor 2026–2028: the running continuation (invented), dated around the day the demo is loaded
+
+TABOR_NOW_DESCRIPTION = """\
+Komunitní plánování sociálních služeb na Táborsku pokračuje. Proces navazuje na Střednědobý plán
+sociálních služeb ORP Tábor 2020–2022 a na plán 2023–2025: vyhodnocuje, co se z nich podařilo,
+zjišťuje, co lidé v obcích Táborska od sociálních služeb potřebují, a připravuje plán na další období.
+
+Řídící skupina a pět oborových pracovních skupin pracují ve složení, které se osvědčilo od roku 2018.
+Setkání pracovních skupin i veřejná setkání jsou otevřená každému, kdo se chce zapojit.
+"""
+# The thematic working groups' meetings in weeks from the current one (negative: held already); each
+# group keeps its weekday. The steering group meets on Tuesdays, the public meeting is on a Thursday.
+TABOR_NOW_WEEKS = {"DMR": (-4, 3, 8), "MEN": (-2, 5), "ONZS": (-1, 6), "SEN": (-3, 2, 7), "ZPS": (-2, 4, 9)}
+TABOR_NOW_WEEKDAYS = {"DMR": 0, "MEN": 1, "ONZS": 2, "SEN": 3, "ZPS": 4}
+STEERING_HELD_WEEKS, STEERING_NEXT_WEEKS, PUBLIC_WEEKS = -5, 7, 4
+TABOR_NOW_AGENDA = {
+    HELD: ["Analýza dostupnosti služeb v ORP Tábor", "Dotazníkové šetření potřeb uživatelů", "Podněty členů"],
+    PLANNED: ["SWOT analýza oblasti", "Příprava veřejného setkání", "Informace z řídící skupiny"],
+}
+
+
+class TaborNow(Tabor):
+    """Continues the Tábor process of 2018 (``before``): its steering group and thematic working groups
+    with the same people in the same roles, coordinated by the same demo coordinator."""
+
+    name = TABOR_NOW_NAME
+    starts_on = datetime.date(2026, 1, 1)
+
+    def __init__(self, orp, before):
+        super().__init__(orp, before)
+        self.coordinator, self.coordinator_person = before.coordinator, before.coordinator_person
+
+    def load(self):
+        if self.found():
+            return False
+        self.create(
+            ends_on=datetime.date(2028, 12, 31),
+            description=TABOR_NOW_DESCRIPTION,
+            realiser=self.organisation(*TOWN_TABOR[:2]),
+            status=PlanningProcess.Status.RUNNING,
+        )
+        groups = self.groups_of_before()
+        self.add_participants()
+        self.current_meetings(groups)
+        self.save_meetings(author=self.coordinator)
+        self.checklist_and_schedule()
+        return True
+
+    def groups_of_before(self):
+        """The steering group ("ŘS") and the thematic working groups (by their TABOR_GROUPS key) of the
+        process before, copied with their memberships."""
+        keys = {name: key for key, name, _short, _theme, seat, *_rest in TABOR_GROUPS if not seat}
+        previous = (
+            self.before.process.groups.filter(Q(kind=Group.Kind.STEERING) | Q(name__in=keys))
+            .prefetch_related(Prefetch("memberships", Membership.objects.select_related("person__organisation")))
+            .order_by("order")
+        )
+        groups = {}
+        for old in previous:
+            group = self.add_group(old.order, old.kind, old.name, old.short_name, old.focus, old.theme, old.description)
+            fixed = [(m.person, m.role, m.triad_role) for m in old.memberships.all()]
+            self.fill_group(group, len(fixed), [], self.starts_on, fixed)
+            groups[keys.get(old.name, "ŘS")] = group
+        return groups
+
+    def current_meetings(self, groups):
+        steering, held_on = groups.pop("ŘS"), week_day(STEERING_HELD_WEEKS, 1)
+        self.held_steering = self.steering_meeting(
+            steering,
+            held_on,
+            9,
+            agenda=["Analýza dostupnosti sociálních služeb v ORP Tábor", "Postup dotazníkového šetření", "Různé"],
+            minutes=(
+                "Koordinátorka představila analýzu dostupnosti sociálních služeb v obcích ORP Tábor. "
+                "Členové upozornili na slabé pokrytí terénních služeb v malých obcích a na dlouhé čekací "
+                "doby v pobytových službách pro seniory.\n\n"
+                "Dotazníkové šetření potřeb uživatelů se protahuje; vyhodnocení se přesouvá."
+            ),
+            resolutions=[
+                (f"ŘS 3/{held_on.year}", "Řídící skupina bere na vědomí analýzu dostupnosti sociálních služeb "
+                 "v ORP Tábor a ukládá pracovním skupinám zpracovat do příštího jednání SWOT analýzy svých oblastí."),
+            ],
+        )  # fmt: skip
+        self.steering_meeting(
+            steering,
+            week_day(STEERING_NEXT_WEEKS, 1),
+            9,
+            agenda=["SWOT analýzy pracovních skupin", "Výsledky veřejného setkání", "Harmonogram na další pololetí"],
+        )
+        places = {key: (place, hour) for key, _name, _short, _theme, _seat, _size, place, hour, _d in TABOR_GROUPS}
+        for key, group in groups.items():
+            place, hour = places[key]
+            for number, weeks in enumerate(TABOR_NOW_WEEKS[key], start=1):
+                date = week_day(weeks, TABOR_NOW_WEEKDAYS[key])
+                self.working_meeting(
+                    group, number, date, hour, place, agenda=TABOR_NOW_AGENDA[HELD if weeks < 0 else PLANNED]
+                )
+        self.public = self.meeting(
+            Meeting.Kind.PUBLIC,
+            "Veřejné setkání k potřebám sociálních služeb na Táborsku",
+            at(week_day(PUBLIC_WEEKS, 3), 16),
+            place=HALL,
+            accessibility=(
+                "Bezbariérový vstup z nádvoří. Tlumočník do českého znakového jazyka na vyžádání – "
+                "stačí se přihlásit u koordinátorky nejpozději týden předem."
+            ),
+            agenda=[
+                "Komunitní plánování na Táborsku v letech 2026–2028",
+                "Co ukázalo vyhodnocení plánu 2023–2025",
+                "Diskuse u stolů: co v sociálních službách chybí",
+                "Jak se zapojit do pracovních skupin",
+            ],
+        )
+
+    def checklist_and_schedule(self):
+        self.mark_steps({
+            1: [
+                ("12. 1. 2026", "Přípravný tým: město Tábor, koordinátorka a vedoucí pracovních skupin.", None, None),
+                ("12. 1. 2026", "Obce ORP, poskytovatelé a uživatelé jako v letech 2018–2025.", None, None),
+                ("26. 1. 2026", "Pozvánky rozeslány obcím, poskytovatelům a organizacím uživatelů.", None, None),
+                ("16. 2. 2026", "Rada města Tábora vzala zahájení procesu na vědomí.", None, None),
+                ("2. 3. 2026", "Informace v radničních novinách a na webu města.", None, None),
+            ],
+            2: [
+                ("24. 2. 2026", "Řídící skupina a pět oborových pracovních skupin.", None, None),
+                ("24. 2. 2026", "Statut a jednací řády z roku 2018 potvrzeny beze změny.", None, None),
+            ],
+            3: [
+                ("9. 3. 2026", "Setkání pracovních skupin jsou otevřená, kalendář je zveřejněn.", None, None),
+                (self.held_steering.starts_at.date(), "Analýza dostupnosti hotova; dotazníkové šetření běží.",
+                 self.held_steering, None),
+            ],
+        })  # fmt: skip
+        DAY, MONTH = Milestone.Precision.DAY, Milestone.Precision.MONTH
+        today = timezone.localdate()
+        last_month = (today.replace(day=1) - datetime.timedelta(days=1)).replace(day=15)
+        self.schedule(
+            [
+                ("Analýza potřeb a vyhodnocení plánu 2023–2025", "1. 1. 2026", "31. 3. 2027",
+                 "Analýzy a vyhodnocení předchozího plánu jsou hotové, priority dohodnuté.", None),
+                ("Tvorba a zavádění nového střednědobého plánu", "1. 4. 2027", "31. 12. 2028",
+                 "Plán je schválen zastupitelstvem města a jeho plnění se sleduje.", None),
+            ],
+            [
+                ("Struktura plánování obnovena", "28. 2. 2026", DAY, "24. 2. 2026", 0),
+                ("Katalog sociálních a doprovodných služeb ORP Tábor 2026", "1. 5. 2026", MONTH, "28. 5. 2026", 0),
+                ("Vyhodnocení dotazníkového šetření potřeb uživatelů", last_month, DAY, None, 0),
+                ("Veřejné setkání k potřebám sociálních služeb", self.public.starts_at.date(), DAY, None, 0),
+                ("Analýza potřeb a vyhodnocení plánu 2023–2025", "1. 3. 2027", MONTH, None, 0),
+                ("Návrh nového plánu k veřejnému připomínkování", "1. 9. 2027", MONTH, None, 1),
+                ("Plán schválen zastupitelstvem města", "1. 12. 2027", MONTH, None, 1),
             ],
         )  # fmt: skip
 

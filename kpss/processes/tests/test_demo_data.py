@@ -2,16 +2,18 @@
 
 import datetime
 from decimal import Decimal
+from html import escape
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 from django.utils import timezone
 
 from kpss.accounts.demo import DEMO_PASSWORD
 from kpss.accounts.models import Organisation, Person, SiteRole, User
 from kpss.meetings.models import AgendaItem, Attendance, Meeting, Minutes, Resolution
-from kpss.processes.demo import load_demo_processes
+from kpss.processes.demo import TABOR_NAME, TABOR_NOW_NAME, load_demo_processes
 from kpss.processes.models import (
     Document,
     DocumentVersion,
@@ -51,7 +53,7 @@ def loaded(territories):
     result = load_demo_processes()
     return (
         result,
-        PlanningProcess.objects.get(orp__code="3112"),
+        PlanningProcess.objects.get(name=TABOR_NAME),
         PlanningProcess.objects.get(name__contains="Otrokovicku"),
     )
 
@@ -308,13 +310,25 @@ def test_loading_twice_adds_nothing_and_writes_in_bulk(territories):
     first = counts()
     # Bulk writes: the query count does not follow the ~1,500 rows written.
     assert len(queries) < 400
-    assert first["Meeting"] == 74 + 78 and first["Attendance"] > 1000
+    assert first["Meeting"] == 74 + 16 + 78 and first["Attendance"] > 1000
 
     result = load_demo_processes()
 
     assert counts() == first
     assert len(result.accounts) == 5
-    assert result.created == [] and len(result.messages) == 2
+    assert result.created == [] and len(result.messages) == 3
+
+
+def test_the_current_process_is_added_to_an_earlier_demo(territories):
+    """A database loaded before the current process existed gets it, and only it, on the next run."""
+    load_demo_processes()
+    first = counts()
+    PlanningProcess.objects.get(name=TABOR_NOW_NAME).delete()
+
+    result = load_demo_processes()
+
+    assert [process.name for process in result.created] == [TABOR_NOW_NAME]
+    assert counts() == first
 
 
 def test_missing_orps_are_skipped_with_a_message(db):
@@ -322,11 +336,122 @@ def test_missing_orps_are_skipped_with_a_message(db):
 
     result = load_demo_processes()
 
-    assert PlanningProcess.objects.count() == 1
-    assert len(result.messages) == 2 and "Otrokovice" in result.messages[1]
+    assert PlanningProcess.objects.count() == 2  # Tábor then and now
+    assert len(result.messages) == 3 and "Otrokovice" in result.messages[-1]
     assert not User.objects.filter(email="koordinator.otrokovicko@kpss.example").exists()
 
 
 def test_nothing_without_territories(db):
     result = load_demo_processes()
     assert not PlanningProcess.objects.exists() and len(result.messages) == 2 and not result.accounts
+
+
+# The current process of ORP Tábor, dated around the day the demo is loaded
+
+
+@pytest.fixture
+def now(loaded):
+    return PlanningProcess.objects.get(name=TABOR_NOW_NAME)
+
+
+def test_current_tabor_process_continues_with_the_same_people(loaded, now):
+    _result, tabor, _otrokovicko = loaded
+    assert (now.starts_on, now.ends_on) == (datetime.date(2026, 1, 1), datetime.date(2028, 12, 31))
+    assert now.status == PlanningProcess.Status.RUNNING and now.orp.code == "3112"
+    assert now.realiser.name == "Město Tábor"
+    assert "2020–2022" in now.description and "2023–2025" in now.description
+    assert list(now.coordinators.values_list("email", flat=True)) == ["koordinator.tabor@kpss.example"]
+
+    then_groups = {group.name: group for group in tabor.groups.all()}
+    for group in now.groups.all():
+        # The steering group and the thematic groups of 2018, their people in the same roles.
+        then = then_groups[group.name]
+        assert group.kind == Group.Kind.STEERING or group.focus == Group.Focus.THEMATIC
+        assert set(group.memberships.values_list("person", "role")) == set(
+            then.memberships.values_list("person", "role")
+        )
+    assert now.groups.count() == 6
+
+    users = {
+        email: User.objects.get(email=email)
+        for email in (
+            "clen.rs@kpss.example",
+            "vedouci.ps@kpss.example",
+            "clen.ps@kpss.example",
+            "koordinator.tabor@kpss.example",
+        )
+    }
+    seniors, minorities = now.groups.get(name="Senioři"), now.groups.get(name="Menšiny")
+    assert users["koordinator.tabor@kpss.example"].has_perm("processes.change_process", now)
+    assert users["clen.rs@kpss.example"].has_perm("processes.view_dashboard", now)
+    assert users["vedouci.ps@kpss.example"].has_perm("processes.manage_group_meetings", seniors)
+    assert not users["vedouci.ps@kpss.example"].has_perm("processes.manage_group_meetings", minorities)
+    assert users["clen.ps@kpss.example"].has_perm("processes.view_group_internal", seniors)
+    assert not users["clen.ps@kpss.example"].has_perm("processes.view_dashboard", now)
+
+
+def test_current_process_has_held_and_upcoming_meetings(now):
+    today, moment = timezone.localdate(), timezone.now()
+    held = now.meetings.filter(starts_at__lt=moment)
+    assert held.count() >= 4 and not held.exclude(status=Meeting.Status.HELD).exists()
+    for meeting in held:
+        assert today - datetime.timedelta(weeks=6) <= timezone.localtime(meeting.starts_at).date() < today
+        assert meeting.attendances.filter(status=Attendance.Status.PRESENT).exists()
+    (minutes,) = Minutes.objects.filter(meeting__process=now)
+    assert minutes.approved_on <= today and minutes.meeting.resolutions.exists()
+
+    upcoming = now.meetings.upcoming()
+    assert not upcoming.exclude(status=Meeting.Status.PLANNED).exists()
+    for meeting in upcoming:
+        days = (timezone.localtime(meeting.starts_at).date() - today).days
+        assert 7 < days <= 10 * 7 and timezone.localtime(meeting.starts_at).weekday() < 5
+    assert upcoming.filter(kind=Meeting.Kind.WORKING, is_open=True).count() >= 5
+    (steering,) = upcoming.filter(kind=Meeting.Kind.STEERING)
+    assert not steering.is_open
+    (public,) = upcoming.filter(kind=Meeting.Kind.PUBLIC)
+    assert public.title == "Veřejné setkání k potřebám sociálních služeb na Táborsku" and public.is_open
+    assert "Bezbariérový vstup" in public.accessibility and "znakového jazyka na vyžádání" in public.accessibility
+    assert public.agenda_items.count() >= 3
+
+
+def test_current_process_checklist_and_schedule(now):
+    open_by_phase = {}
+    for step in Step.objects.filter(phase__process=now).select_related("phase"):
+        open_by_phase.setdefault(step.phase.number, []).append(not step.is_done)
+        if step.is_done:
+            assert datetime.date(2026, 1, 1) <= step.done_on <= timezone.localdate()
+    assert not any(open_by_phase[1] + open_by_phase[2])
+    assert 0 < sum(open_by_phase[3]) < len(open_by_phase[3])
+    assert all(open_by_phase[4] + open_by_phase[5] + open_by_phase[6])
+
+    assert Stage.objects.filter(process=now).count() == 2
+    milestones = Milestone.objects.filter(process=now)
+    (overdue,) = [milestone for milestone in milestones if milestone.is_overdue]
+    last_month = timezone.localdate().replace(day=1) - datetime.timedelta(days=1)
+    assert (overdue.due_on.year, overdue.due_on.month) == (last_month.year, last_month.month)
+    assert milestones.filter(done_on__isnull=False).exists() and milestones.filter(due_on__gt=timezone.localdate())
+
+
+def test_public_calendar_lists_the_upcoming_open_meetings(now, client):
+    page = client.get(reverse("meetings:calendar")).content.decode()
+
+    upcoming = now.meetings.upcoming()
+    assert "Veřejné setkání k potřebám sociálních služeb na Táborsku" in page
+    for meeting in upcoming.filter(kind=Meeting.Kind.WORKING):
+        assert escape(meeting.title) in page
+    assert escape(upcoming.get(kind=Meeting.Kind.STEERING).title) not in page  # a closed meeting
+
+
+def test_demo_coordinator_sees_what_comes_next_on_the_dashboard(now, client):
+    assert client.login(email="koordinator.tabor@kpss.example", password=DEMO_PASSWORD)
+
+    response = client.get(reverse("processes:dashboard", args=[now.pk]))
+
+    assert response.status_code == 200
+    page = response.content.decode()
+    for meeting in now.meetings.upcoming()[:3]:
+        assert escape(meeting.title) in page
+    open_steps = Step.objects.filter(phase__process=now, done_on__isnull=True)
+    assert open_steps.count() > 10
+    for step in open_steps:
+        assert reverse("processes:step_done", args=[now.pk, step.pk]) in page
