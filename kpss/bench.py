@@ -188,6 +188,7 @@ def process_pages():
     django.setup()
     from django.urls import reverse
 
+    from kpss.meetings.models import Meeting
     from kpss.processes.models import Group
 
     group = (
@@ -197,12 +198,20 @@ def process_pages():
         .first()
     )
     process = group.process
+    # A held open meeting with approved minutes: the fullest public meeting page.
+    meeting = (
+        Meeting.objects.filter(group=group, is_open=True, minutes__approved_on__isnull=False)
+        .order_by("-starts_at")
+        .first()
+    )
     connection.close()  # the measuring client needs the database no more
     return [
         ("process ORP Jihlava", reverse("processes:detail", args=[process.pk])),
         ("working group", reverse("processes:group", args=[process.pk, group.pk])),
         ("calendar", reverse("meetings:calendar")),
         ("process calendar", reverse("meetings:process_calendar", args=[process.pk])),
+        ("meeting with minutes", reverse("meetings:detail", args=[meeting.pk])),
+        ("process iCalendar feed", reverse("meetings:process_feed", args=[process.pk])),
     ]
 
 

@@ -13,13 +13,14 @@ import datetime
 from types import SimpleNamespace
 
 import pytest
+from django.core import mail
 from django.core.files.base import ContentFile
 from django.urls import reverse
 from django.utils import timezone
 
 from kpss.accounts.models import SiteRole
 from kpss.core.tests.test_url_access import named_urls
-from kpss.meetings.models import AgendaItem, Attachment, Attendance, Meeting, Minutes, Resolution
+from kpss.meetings.models import AgendaItem, Attachment, Attendance, Invitation, Meeting, Minutes, Resolution
 from kpss.processes.models import (
     Document,
     DocumentVersion,
@@ -231,12 +232,16 @@ def world(db):
 
 
 def snapshot():
-    """Every row of the two apps, to prove a refused request changed nothing."""
+    """Every row of the two apps (their many-to-many links too) and the mail sent, to prove a
+    refused request changed nothing."""
     models = [
-        PlanningProcess, Group, Membership, Participant, Step, Stage, Milestone, Document, DocumentVersion,
-        Meeting, AgendaItem, Attendance, Minutes, Resolution, Attachment,
+        PlanningProcess, PlanningProcess.coordinators.through, PlanningProcess.partners.through,
+        PlanningProcess.municipalities.through, Group, Group.municipalities.through, Membership, Participant,
+        Step, Stage, Milestone, Document, DocumentVersion,
+        Meeting, Invitation, AgendaItem, Attendance, Minutes, Resolution, Attachment,
     ]  # fmt: skip
-    return {model.__name__: list(model.objects.order_by("pk").values()) for model in models}
+    rows = {model.__name__: list(model.objects.order_by("pk").values()) for model in models}
+    return rows, len(mail.outbox)
 
 
 def login(client, world, role):
