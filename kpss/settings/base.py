@@ -112,3 +112,6 @@ LOGGING = {
 }
 
 KPSS_OPERATOR_EMAIL = os.environ.get("KPSS_OPERATOR_EMAIL", "kpss@example.cz")
+
+# The domain in the identifiers of calendar entries (.ics UID): one per installation.
+KPSS_ICAL_DOMAIN = os.environ.get("KPSS_ICAL_DOMAIN", "kpss.local")
