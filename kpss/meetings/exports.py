@@ -10,8 +10,17 @@ from docx import Document
 
 from kpss.core.markdown import render_markdown
 
+from .ical import location
+
 HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 4, "h6": 4}
 HEADING_TAG = re.compile(r"<(/?)h([1-6])>")
+# XML 1.0, and so a Word document, cannot hold these; python-docx refuses text containing them.
+CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def word_text(value):
+    """``value`` as text a Word document can hold."""
+    return CONTROL_CHARACTERS.sub("", str(value))
 
 
 def minutes_html(text, top_level=3):
@@ -87,6 +96,7 @@ class WordWriter(HTMLParser):
             if not data.strip():
                 return  # whitespace between blocks
             self.start()
+        data = word_text(data)
         run = self.paragraph.add_run(data if self.paragraph.runs else data.lstrip())
         run.bold = bool(self.bold) or None
         run.italic = bool(self.italic) or None
@@ -103,7 +113,7 @@ def add_markdown(document, text, top_level=1):
 def minutes_document(meeting, record, minutes, resolutions):
     """A python-docx Document of the minutes; ``record`` comes from queries.attendance_record."""
     document = Document()
-    document.add_heading(_("Minutes: %(title)s") % {"title": meeting.title}, level=0)
+    document.add_heading(word_text(_("Minutes: %(title)s") % {"title": meeting.title}), level=0)
 
     starts = timezone.localtime(meeting.starts_at)
     facts = [
@@ -116,7 +126,7 @@ def minutes_document(meeting, record, minutes, resolutions):
             f"{formats.time_format(starts, 'TIME_FORMAT')}–"
             f"{formats.time_format(timezone.localtime(meeting.ends_at), 'TIME_FORMAT')}",
         ),
-        (_("Place"), ", ".join(part for part in (meeting.place, meeting.online_url) if part)),
+        (_("Place"), location(meeting)),
         (_("Status"), meeting.get_status_display()),
     ]
     if minutes.approved_on:
@@ -125,7 +135,7 @@ def minutes_document(meeting, record, minutes, resolutions):
         if value:
             paragraph = document.add_paragraph()
             paragraph.add_run(f"{label}: ").bold = True
-            paragraph.add_run(str(value))
+            paragraph.add_run(word_text(value))
 
     document.add_heading(_("Attendance"), level=1)
     sections = [
@@ -141,7 +151,7 @@ def minutes_document(meeting, record, minutes, resolutions):
         for attendance in attendances:
             name = attendance.guest_name if attendance.is_guest else str(attendance.person)
             organisation = f" ({attendance.organisation_name})" if attendance.organisation_name else ""
-            document.add_paragraph(f"{name}{organisation}", style="List Bullet")
+            document.add_paragraph(word_text(f"{name}{organisation}"), style="List Bullet")
     if meeting.headcount is not None:
         document.add_paragraph(_("Headcount: %(count)s") % {"count": formats.number_format(meeting.headcount)})
 
@@ -167,5 +177,5 @@ def minutes_document(meeting, record, minutes, resolutions):
                 _("yes") if resolution.adopted else _("no"),
             ]
             for cell, value in zip(table.add_row().cells, values, strict=True):
-                cell.text = value
+                cell.text = word_text(value)
     return document

@@ -6,26 +6,13 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from kpss.core.forms import DateInput, SensibleDatesMixin, TimeInput
 from kpss.territories.models import Region
 
 from .models import AgendaItem, Attachment, Attendance, Meeting, Minutes, Resolution
 
 MAX_ATTACHMENT_SIZE = 20 * 1024 * 1024
 LAST = 32767  # the largest PositiveSmallIntegerField
-
-
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs, format="%Y-%m-%d")  # what <input type=date> understands, in every language
-
-
-class TimeInput(forms.TimeInput):
-    input_type = "time"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs, format="%H:%M")
 
 
 class CalendarFilterForm(forms.Form):
@@ -51,7 +38,7 @@ class CalendarFilterForm(forms.Form):
         }
 
 
-class MeetingForm(forms.ModelForm):
+class MeetingForm(SensibleDatesMixin, forms.ModelForm):
     """A meeting's data; date, start and end are separate fields and become ``starts_at`` and ``duration``."""
 
     date = forms.DateField(label=_("date"), widget=DateInput)
@@ -177,7 +164,7 @@ class MinutesForm(forms.ModelForm):
         help_texts = {"text": _("Markdown: # heading, a blank line between paragraphs, - for a list item.")}
 
 
-class ApproveMinutesForm(forms.Form):
+class ApproveMinutesForm(SensibleDatesMixin, forms.Form):
     approved_on = forms.DateField(label=_("approved on"), widget=DateInput)
 
     def __init__(self, *args, meeting, **kwargs):
@@ -200,11 +187,13 @@ class ResolutionForm(forms.ModelForm):
         fields = ["number", "text", "votes_for", "votes_against", "votes_abstained", "adopted"]
         widgets = {"text": forms.Textarea(attrs={"rows": 4})}
 
+    NUMBER_TAKEN = _("This meeting already has a resolution with this number.")
+
     def clean_number(self):
         number = self.cleaned_data["number"].strip()
         taken = Resolution.objects.filter(meeting=self.instance.meeting, number=number).exclude(pk=self.instance.pk)
         if taken.exists():
-            raise forms.ValidationError(_("This meeting already has a resolution with this number."))
+            raise forms.ValidationError(self.NUMBER_TAKEN)
         return number
 
 

@@ -1,7 +1,9 @@
 """iCalendar (RFC 5545) for meetings: invitations, cancellations, downloads and feeds."""
 
 import datetime
+from email.utils import parseaddr
 
+from django.conf import settings
 from django.utils import timezone
 from icalendar import Calendar, Event
 
@@ -15,14 +17,26 @@ def agenda_text(meeting):
     return "\n".join(f"{number}. {item.title}" for number, item in enumerate(meeting.agenda_items.all(), start=1))
 
 
+def uid(meeting):
+    """Stable across changes of the meeting and unique across installations (RFC 5545: UID with a domain)."""
+    return f"meeting-{meeting.pk}@{getattr(settings, 'KPSS_ICAL_DOMAIN', 'kpss.local')}"
+
+
+def organizer():
+    """The ORGANIZER of invitations: the address (and name) of DEFAULT_FROM_EMAIL, which may be
+    in the display-name form ``KPSS <kpss@example.cz>``."""
+    name, address = parseaddr(settings.DEFAULT_FROM_EMAIL)
+    return address, {"CN": name} if name else {}
+
+
 def location(meeting):
     return ", ".join(part for part in (meeting.place, meeting.online_url) if part)
 
 
-def event(meeting, url, cancelled=False, organizer=None, attendee=None):
+def event(meeting, url, cancelled=False, invitation=False, attendee=None):
     utc = datetime.UTC
     item = Event()
-    item.add("uid", meeting.ical_uid)
+    item.add("uid", uid(meeting))
     item.add("sequence", meeting.sequence)
     item.add("dtstamp", timezone.now().astimezone(utc))
     item.add("dtstart", meeting.starts_at.astimezone(utc))
@@ -37,14 +51,15 @@ def event(meeting, url, cancelled=False, organizer=None, attendee=None):
     item.add("status", "CANCELLED" if is_cancelled else "CONFIRMED")
     item.add("class", "PUBLIC" if meeting.is_open else "PRIVATE")
     # An invitation (METHOD:REQUEST or CANCEL) names its organiser and its attendee (RFC 5546).
-    if organizer:
-        item.add("organizer", f"mailto:{organizer}")
+    if invitation:
+        address, parameters = organizer()
+        item.add("organizer", f"mailto:{address}", parameters=parameters)
     if attendee:
         item.add("attendee", f"mailto:{attendee}", parameters={"ROLE": "REQ-PARTICIPANT", "RSVP": "FALSE"})
     return item
 
 
-def calendar(meetings_with_urls, method=None, name=None, organizer=None, attendee=None):
+def calendar(meetings_with_urls, method=None, name=None, attendee=None):
     """Bytes of a VCALENDAR with one VEVENT per (meeting, absolute url) pair."""
     cal = Calendar()
     cal.add("prodid", PRODID)
@@ -54,5 +69,5 @@ def calendar(meetings_with_urls, method=None, name=None, organizer=None, attende
     if name:
         cal.add("x-wr-calname", name)
     for meeting, url in meetings_with_urls:
-        cal.add_component(event(meeting, url, method == "CANCEL", organizer, attendee))
+        cal.add_component(event(meeting, url, method == "CANCEL", bool(method), attendee))
     return cal.to_ical()

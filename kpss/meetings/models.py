@@ -93,10 +93,6 @@ class Meeting(Timestamped):
     def ends_at(self):
         return self.starts_at + self.duration
 
-    @property
-    def ical_uid(self):
-        return f"meeting-{self.pk}@kpss"
-
 
 class Invitation(models.Model):
     """One e-mailed invitation: who got it, at which address, when; a cancellation goes to the same."""

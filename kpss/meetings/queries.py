@@ -1,10 +1,11 @@
 """Reads shared by several meeting views: calendars, feeds, the people a meeting expects."""
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, Q
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from kpss.processes.models import Group, Membership
+from kpss.processes.rules import can_oversee_process, is_participant, is_steering_member
 
 from .models import AgendaItem, Attendance, Meeting
 
@@ -34,10 +35,19 @@ def calendar_meetings(*, region=None, kind="", past=False):
     return _in_time(meetings, past)
 
 
-def process_meetings(process, *, include_closed=False, past=False):
+def process_meetings(process, user, *, past=False):
+    """The process's meetings the user may see, as ``meetings.view_meeting`` decides, filtered in the query.
+
+    Open meetings for everyone; every closed one for the process's overseers and steering-group
+    members; for other participants the closed meetings of the whole process and of their own groups.
+    """
     meetings = process.meetings.select_related("group")
-    if not include_closed:
-        meetings = meetings.open_to_public()
+    if not (can_oversee_process | is_steering_member).test(user, process):
+        visible = Q(is_open=True)
+        if is_participant.test(user, process):
+            own_groups = Membership.objects.current().filter(person__user=user, group__process=process)
+            visible |= Q(group__isnull=True) | Q(group__in=own_groups.values("group_id"))
+        meetings = meetings.filter(visible)
     return _in_time(meetings, past)
 
 

@@ -1,14 +1,44 @@
 """Writes to meetings: one transactional function per user action."""
 
-from django.db import transaction
+from contextlib import contextmanager
+
+from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
 
 from . import queries, tasks
-from .models import AgendaItem, Attendance, Invitation, Meeting
+from .models import AgendaItem, Attendance, Invitation, Meeting, Minutes
 
 # A change of any of these moves the meeting in the invitees' calendars: SEQUENCE must grow (RFC 5546).
 SCHEDULING_FIELDS = ("starts_at", "duration", "place", "online_url")
+
+
+class Conflict(Exception):
+    """Someone saved the same thing at the same moment; a unique constraint refused this save."""
+
+
+@contextmanager
+def refused_as_conflict():
+    """Turn a unique constraint's refusal (two requests racing past the form's check) into ``Conflict``.
+
+    The savepoint keeps the surrounding transaction usable, so the caller can still answer the user.
+    """
+    try:
+        with transaction.atomic():
+            yield
+    except IntegrityError as error:
+        raise Conflict from error
+
+
+def _send_later(meeting, recipients, url, method):
+    """After the commit (the worker must find the meeting as saved here), one task per address:
+    a failed delivery is retried for that address alone, not resent to everyone."""
+
+    def send():
+        for recipient in recipients:
+            tasks.send_invitation.delay(meeting.pk, recipient, url, method)
+
+    transaction.on_commit(send)
 
 
 @transaction.atomic
@@ -42,9 +72,7 @@ def cancel_meeting(meeting, reason, url):
     meeting.sequence = F("sequence") + 1
     meeting.save(update_fields=["status", "cancellation_reason", "sequence", "updated"])
     meeting.refresh_from_db(fields=["sequence"])
-    recipients = [invitation.email for invitation in queries.invited(meeting)]
-    if recipients:
-        transaction.on_commit(lambda: tasks.send_invitations.delay(meeting.pk, recipients, url, "CANCEL"))
+    _send_later(meeting, [invitation.email for invitation in queries.invited(meeting)], url, "CANCEL")
     return meeting
 
 
@@ -83,15 +111,16 @@ def send_invitations(meeting, url):
         unique_fields=["meeting", "email"],
         update_fields=["person", "sent_at"],
     )
-    recipients = list(people)
-    # After the commit: the worker must find the meeting as saved here.
-    transaction.on_commit(lambda: tasks.send_invitations.delay(meeting.pk, recipients, url, "REQUEST"))
-    return len(recipients)
+    _send_later(meeting, list(people), url, "REQUEST")
+    return len(people)
 
 
 @transaction.atomic
 def record_attendance(meeting, statuses, guest_formset, headcount_form=None):
-    """Record members' attendance (``{person_id: status or ""}``), the guests and the headcount at once."""
+    """Record members' attendance (``{person_id: status or ""}``), the guests and the headcount at once.
+
+    Raises ``Conflict`` when someone else recorded one of the members meanwhile; nothing is saved then.
+    """
     recorded = {attendance.person_id: attendance for attendance in meeting.attendances.filter(person__isnull=False)}
     removed = [recorded[person_id].pk for person_id, status in statuses.items() if not status and person_id in recorded]
     Attendance.objects.filter(pk__in=removed).delete()
@@ -105,7 +134,8 @@ def record_attendance(meeting, statuses, guest_formset, headcount_form=None):
         else:
             added.append(Attendance(meeting=meeting, person_id=person_id, status=status))
     Attendance.objects.bulk_update(changed, ["status"])
-    Attendance.objects.bulk_create(added)
+    with refused_as_conflict():
+        Attendance.objects.bulk_create(added)
 
     guests = guest_formset.save(commit=False)
     for guest in guests:
@@ -118,14 +148,28 @@ def record_attendance(meeting, statuses, guest_formset, headcount_form=None):
         headcount_form.save()
 
 
+def _lines(text):
+    return text.replace("\r\n", "\n").strip()
+
+
 @transaction.atomic
 def save_minutes(meeting, form, author):
+    """Save the minutes; returns True when approved minutes changed and so lost their approval.
+    Raises ``Conflict`` when someone else created the meeting's minutes meanwhile.
+
+    Approval covers the text the group saw: changed text must not go public as approved.
+    """
     minutes = form.save(commit=False)
     minutes.meeting = meeting
     if minutes.author_id is None:
         minutes.author = author
-    minutes.save()
-    return minutes
+    before = Minutes.objects.select_for_update().filter(pk=minutes.pk).first() if minutes.pk else None
+    unapproved = bool(before and before.approved_on and _lines(before.text) != _lines(minutes.text))
+    if unapproved:
+        minutes.approved_on = None
+    with refused_as_conflict():  # two people writing the first minutes at once
+        minutes.save()
+    return unapproved
 
 
 @transaction.atomic
@@ -136,7 +180,9 @@ def approve_minutes(minutes, approved_on):
 
 @transaction.atomic
 def save_resolution(form):
-    return form.save()
+    """Raises ``Conflict`` when another resolution of the meeting took the number meanwhile."""
+    with refused_as_conflict():
+        return form.save()
 
 
 @transaction.atomic

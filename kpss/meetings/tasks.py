@@ -4,7 +4,7 @@ from email.mime.text import MIMEText
 
 from celery import shared_task
 from django.conf import settings
-from django.core.mail import EmailMessage, get_connection
+from django.core.mail import EmailMessage
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -15,9 +15,7 @@ from .models import Meeting
 
 def ics_part(meeting, url, method, attendee):
     """The .ics as a text/calendar part with its METHOD, as calendar clients expect of an invitation."""
-    content = ical.calendar(
-        [(meeting, url)], method=method, organizer=settings.DEFAULT_FROM_EMAIL, attendee=attendee
-    ).decode()
+    content = ical.calendar([(meeting, url)], method=method, attendee=attendee).decode()
     part = MIMEText(content, "calendar", "utf-8")
     part.set_param("method", method)
     part.add_header(
@@ -27,8 +25,8 @@ def ics_part(meeting, url, method, attendee):
 
 
 @shared_task(autoretry_for=(OSError,), retry_backoff=True, max_retries=5)
-def send_invitations(meeting_id, recipients, url, method="REQUEST"):
-    """One e-mail per recipient (nobody sees the others' addresses); METHOD:REQUEST invites, CANCEL cancels."""
+def send_invitation(meeting_id, recipient, url, method="REQUEST"):
+    """The e-mail to one recipient (a retry resends to nobody else); METHOD:REQUEST invites, CANCEL cancels."""
     meeting = Meeting.objects.select_related("process", "group").prefetch_related("agenda_items").get(pk=meeting_id)
     with translation.override(settings.LANGUAGE_CODE):
         context = {"meeting": meeting, "url": url, "agenda": meeting.agenda_items.all()}
@@ -38,10 +36,6 @@ def send_invitations(meeting_id, recipients, url, method="REQUEST"):
         else:
             subject = _("Invitation: %(title)s") % {"title": meeting.title}
             body = render_to_string("meetings/email/invitation.txt", context)
-    messages = []
-    for recipient in recipients:
-        message = EmailMessage(subject, body, to=[recipient])
-        message.attach(ics_part(meeting, url, method, recipient))
-        messages.append(message)
-    get_connection().send_messages(messages)
-    return len(messages)
+    message = EmailMessage(subject, body, to=[recipient])
+    message.attach(ics_part(meeting, url, method, recipient))
+    message.send()

@@ -4,19 +4,17 @@ Each view states its permission (``rules``); anonymous visitors who lack it are 
 signed-in users get 403. Writes go through ``services``.
 """
 
-from functools import wraps
-
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from kpss.core.documents import docx_response, pdf_response
+from kpss.core.permissions import object_view, refuse
 from kpss.processes.models import Group, PlanningProcess
 
 from . import exports, forms, ical, queries, services
@@ -35,26 +33,9 @@ def _group(pk):
     return get_object_or_404(Group.objects.select_related("process"), pk=pk)
 
 
-def refuse(request):
-    if request.user.is_authenticated:
-        raise PermissionDenied
-    return redirect_to_login(request.get_full_path())
-
-
 def permission(perm, load=queries.meeting_or_404, key="pk"):
-    """Load the view's object from the URL argument ``key`` and run the view only if the user has ``perm`` on it."""
-
-    def decorator(view):
-        @wraps(view)
-        def wrapped(request, **kwargs):
-            obj = load(kwargs.pop(key))
-            if not request.user.has_perm(perm, obj):
-                return refuse(request)
-            return view(request, obj, **kwargs)
-
-        return wrapped
-
-    return decorator
+    """The meeting (or ``load``-ed object) of the URL, only for a user with ``perm`` on it."""
+    return object_view(load, perm, key)
 
 
 def trail(meeting, *rest):
@@ -108,11 +89,11 @@ def calendar(request):
 
 
 def process_calendar(request, process_pk):
-    """Public: open meetings of a process; those who may see its internals see the closed ones too."""
+    """Public: open meetings of a process, and the closed ones the user may see."""
     process = _process(process_pk)
     internal = request.user.has_perm("processes.view_internal", process)
     past = request.GET.get("when") == forms.CalendarFilterForm.PAST
-    meetings = queries.process_meetings(process, include_closed=internal, past=past)
+    meetings = queries.process_meetings(process, request.user, past=past)
     page = Paginator(meetings, PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
         request,
@@ -151,7 +132,9 @@ def group_feed(request, process_pk, group_pk):
 
 def _create(request, process, group):
     initial = {"kind": {"steering": Meeting.Kind.STEERING, "working": Meeting.Kind.WORKING}.get(group and group.kind)}
-    form = forms.MeetingForm(request.POST or None, process=process, initial=initial)
+    # A meeting made for a group stays with it: the form then has no group to choose.
+    blank = Meeting(process=process, group=group)
+    form = forms.MeetingForm(request.POST or None, instance=blank, process=process, initial=initial)
     if form.is_valid():
         meeting = services.create_meeting(form, process, group)
         messages.success(request, _("The meeting was created. Add its agenda, then send the invitations."))
@@ -185,10 +168,18 @@ def edit(request, meeting):
     return form_page(request, form, meeting, _("Edit the meeting"), _("Save"))
 
 
+def _refuse_unless_planned(request, meeting, message):
+    """A redirect to the meeting with ``message`` when it is no longer planned; None when it is."""
+    if meeting.status != Meeting.Status.PLANNED:
+        messages.error(request, message)
+        return redirect(meeting)
+    return None
+
+
 @permission("meetings.change_meeting")
 def cancel(request, meeting):
-    if meeting.status == Meeting.Status.CANCELLED:
-        return redirect(meeting)
+    if refused := _refuse_unless_planned(request, meeting, _("Only a planned meeting can be cancelled.")):
+        return refused
     form = forms.CancelForm(request.POST or None)
     if form.is_valid():
         services.cancel_meeting(meeting, form.cleaned_data["reason"], absolute_url(request, meeting))
@@ -201,9 +192,13 @@ def cancel(request, meeting):
 @require_POST
 @permission("meetings.change_meeting")
 def mark_held(request, meeting):
-    if meeting.status == Meeting.Status.PLANNED:
-        services.mark_held(meeting)
-        messages.success(request, _("The meeting is marked as held."))
+    if refused := _refuse_unless_planned(request, meeting, _("Only a planned meeting can be marked as held.")):
+        return refused
+    if meeting.starts_at > timezone.now():
+        messages.error(request, _("A meeting can be marked as held only once it has started."))
+        return redirect(meeting)
+    services.mark_held(meeting)
+    messages.success(request, _("The meeting is marked as held."))
     return redirect(meeting)
 
 
@@ -224,9 +219,8 @@ def agenda(request, meeting):
 @require_POST
 @permission("meetings.change_meeting")
 def invite(request, meeting):
-    if meeting.status == Meeting.Status.CANCELLED:
-        messages.error(request, _("A cancelled meeting cannot be sent as an invitation."))
-        return redirect(meeting)
+    if refused := _refuse_unless_planned(request, meeting, _("Invitations can be sent only for a planned meeting.")):
+        return refused
     count = services.send_invitations(meeting, absolute_url(request, meeting))
     if count:
         message = ngettext(
@@ -261,6 +255,7 @@ def detail(request, meeting):
             "breadcrumbs": trail(meeting),
             "agenda": meeting.agenda_items.all(),
             "can_change": can_change,
+            "started": meeting.starts_at <= timezone.now(),
             "can_view_record": can_view_record,
             "record": record,
             "minutes": minutes if can_view_record else None,
@@ -309,7 +304,12 @@ def attendance(request, meeting):
     headcount = forms.HeadcountForm(data, instance=meeting, prefix="meeting") if meeting.is_open else None
     if data and members.is_valid() and guests.is_valid() and (headcount is None or headcount.is_valid()):
         statuses = {form.cleaned_data["person"]: form.cleaned_data["status"] for form in members}
-        services.record_attendance(meeting, statuses, guests, headcount)
+        try:
+            services.record_attendance(meeting, statuses, guests, headcount)
+        except services.Conflict:
+            message = _("Someone else recorded the attendance at the same moment; nothing was saved. Check it again.")
+            messages.error(request, message)
+            return redirect("meetings:attendance", meeting.pk)
         messages.success(request, _("The attendance was saved."))
         return redirect(meeting)
     labels = {str(person.pk): (person, organisation) for person, organisation, _status in rows}
@@ -347,8 +347,15 @@ def minutes(request, meeting):
     record = getattr(meeting, "minutes", None)
     form = forms.MinutesForm(request.POST or None, instance=record)
     if form.is_valid():
-        services.save_minutes(meeting, form, request.user)
-        messages.success(request, _("The minutes were saved."))
+        try:
+            unapproved = services.save_minutes(meeting, form, request.user)
+        except services.Conflict:
+            messages.error(request, _("Someone else saved the minutes at the same moment. Try again."))
+            return redirect("meetings:minutes", meeting.pk)
+        if unapproved:
+            messages.warning(request, _("The minutes were saved. The text changed, so they need to be approved again."))
+        else:
+            messages.success(request, _("The minutes were saved."))
         return redirect("meetings:minutes", meeting.pk)
     return _minutes_page(request, meeting, form, forms.ApproveMinutesForm(meeting=meeting))
 
@@ -372,6 +379,9 @@ def _minutes_page(request, meeting, form, approve_form):
 @permission("meetings.change_meeting")
 def approve_minutes(request, meeting):
     record = get_object_or_404(Minutes, meeting=meeting)
+    if meeting.status != Meeting.Status.HELD:
+        messages.error(request, _("Only minutes of a held meeting can be approved."))
+        return redirect("meetings:minutes", meeting.pk)
     approve_form = forms.ApproveMinutesForm(request.POST, meeting=meeting)
     if approve_form.is_valid():
         services.approve_minutes(record, approve_form.cleaned_data["approved_on"])
@@ -383,9 +393,13 @@ def approve_minutes(request, meeting):
 def _resolution_page(request, meeting, resolution, title):
     form = forms.ResolutionForm(request.POST or None, instance=resolution)
     if form.is_valid():
-        services.save_resolution(form)
-        messages.success(request, _("The resolution was saved."))
-        return redirect("meetings:minutes", meeting.pk)
+        try:
+            services.save_resolution(form)
+        except services.Conflict:
+            form.add_error("number", forms.ResolutionForm.NUMBER_TAKEN)
+        else:
+            messages.success(request, _("The resolution was saved."))
+            return redirect("meetings:minutes", meeting.pk)
     return form_page(request, form, meeting, title, _("Save"), trail(meeting, _("Minutes"), title))
 
 

@@ -4,25 +4,20 @@
 from django import forms
 from django.contrib.auth import get_user_model
 from django.core.validators import MinValueValidator
+from django.db.models import Q
 from django.forms.models import construct_instance
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from kpss.accounts.models import Organisation
+from kpss.accounts.models import Organisation, SiteRole
+from kpss.accounts.rules import is_administrator
+from kpss.core.forms import DateInput, SensibleDatesMixin
 from kpss.core.text import fold
 from kpss.territories.models import Municipality, Orp, Region
 
 from . import queries
 from .models import Document, DocumentVersion, Group, Membership, Milestone, Participant, PlanningProcess, Stage, Step
-
-
-class DateInput(forms.DateInput):
-    """The browser's date picker; it always sends ISO dates whatever the language of the page."""
-
-    input_type = "date"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs, format="%Y-%m-%d")
+from .rules import is_site_coordinator
 
 
 def date_fields(*names):
@@ -46,7 +41,7 @@ class ProcessFilterForm(forms.Form):
     region = forms.ModelChoiceField(Region.objects.all(), required=False, label=_("Region"), empty_label=_("All"))
 
 
-class ProcessForm(PeriodMixin, forms.ModelForm):
+class ProcessForm(SensibleDatesMixin, PeriodMixin, forms.ModelForm):
     municipality_names = forms.CharField(
         label=_("Municipalities"),
         required=False,
@@ -76,13 +71,24 @@ class ProcessForm(PeriodMixin, forms.ModelForm):
         ]
         widgets = {**date_fields("starts_on", "ends_on"), "partners": forms.SelectMultiple(attrs={"size": 6})}
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["orp"].queryset = Orp.objects.order_by("name")
+        regions = self.regions_of(user)
+        self.fields["region"].queryset = regions
+        # Municipality names are looked up in the chosen region, so the ORPs alone need limiting here.
+        self.fields["orp"].queryset = Orp.objects.filter(region__in=regions).order_by("name")
         self.fields["orp"].help_text = _("Required when the territory is the district of an ORP.")
         self.fields["budget"].validators.append(MinValueValidator(0))
         if self.instance.pk:
             self.initial["municipality_names"] = "\n".join(self.instance.municipalities.values_list("name", flat=True))
+
+    def regions_of(self, user):
+        """Administrators and site coordinators plan anywhere; a regional officer in their regions. The
+        region of an edited process stays a choice, so that its coordinators can keep it."""
+        if is_administrator(user) or is_site_coordinator(user):
+            return Region.objects.all()
+        officer_of = user.site_roles.filter(kind=SiteRole.Kind.REGIONAL_OFFICER).values("region")
+        return Region.objects.filter(Q(pk__in=officer_of) | Q(pk=self.instance.region_id))
 
     def clean(self):
         cleaned = super().clean()
@@ -153,7 +159,7 @@ class StepForm(forms.ModelForm):
             self.initial["order"] = None
 
 
-class StepDoneForm(forms.ModelForm):
+class StepDoneForm(SensibleDatesMixin, forms.ModelForm):
     """Marks a step done (or, with no date, open again) and says what did it."""
 
     class Meta:
@@ -170,14 +176,14 @@ class StepDoneForm(forms.ModelForm):
             self.initial["done_on"] = timezone.localdate()
 
 
-class StageForm(PeriodMixin, forms.ModelForm):
+class StageForm(SensibleDatesMixin, PeriodMixin, forms.ModelForm):
     class Meta:
         model = Stage
         fields = ["name", "starts_on", "ends_on", "closing_criterion", "closed_on"]
         widgets = {**date_fields("starts_on", "ends_on", "closed_on"), "closing_criterion": forms.Textarea({"rows": 3})}
 
 
-class MilestoneForm(forms.ModelForm):
+class MilestoneForm(SensibleDatesMixin, forms.ModelForm):
     class Meta:
         model = Milestone
         fields = ["title", "stage", "due_on", "precision", "done_on", "note"]
@@ -188,7 +194,7 @@ class MilestoneForm(forms.ModelForm):
         self.fields["stage"].queryset = Stage.objects.filter(process=process)
 
 
-class PersonChoiceForm(forms.ModelForm):
+class PersonChoiceForm(SensibleDatesMixin, forms.ModelForm):
     """Picks a person already known to the process, or creates one from the name fields."""
 
     person = forms.ModelChoiceField(
@@ -264,7 +270,7 @@ class ParticipantForm(PersonChoiceForm):
         return cleaned
 
 
-class ParticipantEditForm(forms.ModelForm):
+class ParticipantEditForm(SensibleDatesMixin, forms.ModelForm):
     class Meta:
         model = Participant
         fields = ["triad_role", "joined_on"]
@@ -331,7 +337,7 @@ class MembershipForm(PersonChoiceForm):
         return cleaned
 
 
-class MembershipEditForm(PeriodMixin, forms.ModelForm):
+class MembershipEditForm(SensibleDatesMixin, PeriodMixin, forms.ModelForm):
     class Meta:
         model = Membership
         fields = ["role", "organisation", "triad_role", "starts_on", "ends_on"]
@@ -353,7 +359,7 @@ class MembershipEditForm(PeriodMixin, forms.ModelForm):
         return cleaned
 
 
-class MembershipEndForm(forms.ModelForm):
+class MembershipEndForm(SensibleDatesMixin, forms.ModelForm):
     class Meta:
         model = Membership
         fields = ["ends_on"]
@@ -373,7 +379,7 @@ class MembershipEndForm(forms.ModelForm):
         return ends_on
 
 
-class DocumentVersionForm(forms.ModelForm):
+class DocumentVersionForm(SensibleDatesMixin, forms.ModelForm):
     class Meta:
         model = DocumentVersion
         fields = ["label", "text", "file", "approved_on", "resolution", "approval_note"]

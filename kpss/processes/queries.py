@@ -2,7 +2,7 @@
 
 import datetime
 
-from django.db.models import Case, Count, Prefetch, Q, Value, When
+from django.db.models import Case, Count, Exists, OuterRef, Prefetch, Q, Value, When
 from django.db.models.functions import ExtractYear
 from django.utils import timezone
 
@@ -47,16 +47,26 @@ def resolutions_of(process):
     return Resolution.objects.filter(meeting__process=process).select_related("meeting").order_by("-meeting__starts_at")
 
 
-def phases_with_progress(process, with_steps=False):
-    """The six phases with ``total`` and ``done`` step counts (and their steps if asked)."""
+def phases_with_progress(process, with_steps=False, internal=False):
+    """The six phases with ``total`` and ``done`` step counts (and their steps if asked).
+
+    Each step gets ``shown_meeting`` and ``shown_document``: what did it, as far as the visitor may
+    know. Without ``internal`` (processes.view_internal) a meeting closed to the public and a
+    document with no approved version stay hidden.
+    """
     phases = Phase.objects.filter(process=process).annotate(
         total=Count("steps"), done=Count("steps", filter=Q(steps__done_on__isnull=False))
     )
-    if with_steps:
-        phases = phases.prefetch_related(
-            Prefetch("steps", queryset=Step.objects.select_related("meeting", "document").order_by("order", "pk"))
-        )
-    return list(phases)
+    if not with_steps:
+        return list(phases)
+    approved = DocumentVersion.objects.filter(document=OuterRef("document"), approved_on__isnull=False)
+    steps = Step.objects.select_related("meeting", "document").annotate(document_approved=Exists(approved))
+    phases = list(phases.prefetch_related(Prefetch("steps", queryset=steps.order_by("order", "pk"))))
+    for phase in phases:
+        for step in phase.steps.all():
+            step.shown_meeting = step.meeting if step.meeting and (internal or step.meeting.is_open) else None
+            step.shown_document = step.document if step.document and (internal or step.document_approved) else None
+    return phases
 
 
 def current_phase(phases):
@@ -100,10 +110,7 @@ def schedule_summary(process, count=5):
 
 def groups_of(process):
     """The process's groups with the number of their current members."""
-    today = timezone.localdate()
-    current = (Q(memberships__starts_on__isnull=True) | Q(memberships__starts_on__lte=today)) & (
-        Q(memberships__ends_on__isnull=True) | Q(memberships__ends_on__gte=today)
-    )
+    current = Q(memberships__in=Membership.objects.current())
     return (
         Group.objects.filter(process=process)
         .annotate(member_count=Count("memberships", filter=current))
@@ -150,20 +157,24 @@ def memberships_of(group, current_only=True):
     return memberships.current() if current_only else memberships
 
 
+MINUTES_LIMIT = 20
+
+
 def group_page(group):
-    """What the public group page shows: leaders, member count, upcoming open meetings, public minutes."""
-    members = list(memberships_of(group))
-    leaders = [m for m in members if m.role in (Membership.Role.LEADER, Membership.Role.DEPUTY)]
+    """What the public group page shows: leaders, member count, upcoming open meetings, the latest public
+    minutes (older ones are in the process's calendar of past meetings)."""
+    current = memberships_of(group)
     public_minutes = list(
         Meeting.objects.filter(group=group, is_open=True, minutes__approved_on__isnull=False)
         .select_related("minutes")
-        .order_by("-starts_at")
+        .order_by("-starts_at")[: MINUTES_LIMIT + 1]
     )
     return {
-        "leaders": leaders,
-        "member_count": len(members),
+        "leaders": list(current.filter(role__in=[Membership.Role.LEADER, Membership.Role.DEPUTY])),
+        "member_count": current.count(),
         "upcoming_meetings": upcoming_open_meetings(group.process, group),
-        "public_minutes": public_minutes,
+        "public_minutes": public_minutes[:MINUTES_LIMIT],
+        "more_minutes": len(public_minutes) > MINUTES_LIMIT,
     }
 
 

@@ -59,6 +59,9 @@ def add_coordinator(process, user):
 @transaction.atomic
 def remove_coordinator(process, user):
     """Remove a coordinator; the last one stays, so that someone still runs the process."""
+    # Two coordinators removing each other at once would both see the other one and leave nobody:
+    # the row lock makes the second removal wait and count again.
+    PlanningProcess.objects.select_for_update().get(pk=process.pk)
     if process.coordinators.exclude(pk=user.pk).exists():
         process.coordinators.remove(user)
         return True

@@ -4,13 +4,10 @@ Every view names the permission it needs (kpss/processes/rules.py); objects belo
 always looked up through that process, so an id from another process is a 404.
 """
 
-from functools import wraps
-
 from django.contrib import messages
 from django.contrib.auth import get_user_model
-from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.db import IntegrityError
 from django.db.models import Prefetch
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -18,6 +15,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
+
+from kpss.core.permissions import object_view, refuse
 
 from . import forms, queries, services
 from .models import (
@@ -37,29 +36,8 @@ PAGE_SIZE = 20
 PARTICIPANTS_PAGE_SIZE = 50
 
 
-def refuse(request):
-    """Anonymous visitors are sent to log in; a signed-in user without the permission gets 403."""
-    if request.user.is_authenticated:
-        raise PermissionDenied
-    return redirect_to_login(request.get_full_path())
-
-
-def process_view(permission=None, key="pk"):
-    """Load the process named by the URL (``key``) and run the view only with ``permission`` on it."""
-
-    def decorator(view):
-        @wraps(view)
-        def wrapped(request, **kwargs):
-            process = get_object_or_404(
-                PlanningProcess.objects.select_related("region", "orp", "realiser"), pk=kwargs.pop(key)
-            )
-            if permission and not request.user.has_perm(permission, process):
-                return refuse(request)
-            return view(request, process, **kwargs)
-
-        return wrapped
-
-    return decorator
+def load_process(pk):
+    return get_object_or_404(PlanningProcess.objects.select_related("region", "orp", "realiser"), pk=pk)
 
 
 def bound(request, form_class, **kwargs):
@@ -75,9 +53,17 @@ def crumbs(process, *trail):
 def form_page(request, form, *, title, breadcrumbs, save, done, message, cancel=None, submit_label=None):
     """Show ``form``; when a valid one is posted, ``save`` it, say ``message`` and go to ``done``."""
     if request.method == "POST" and form.is_valid():
-        result = save(form)
-        messages.success(request, message)
-        return redirect(done(result) if callable(done) else done)
+        try:
+            result = save(form)
+        except IntegrityError:
+            # Another request stored the same (a steering group, a participant, a member) after this form
+            # was checked; checked again, the form says what clashes.
+            form.full_clean()
+            if form.is_valid():
+                form.add_error(None, _("The data could not be saved. Please check them and try again."))
+        else:
+            messages.success(request, message)
+            return redirect(done(result) if callable(done) else done)
     return render(
         request,
         "processes/form_page.html",
@@ -115,7 +101,7 @@ def process_create(request):
         return refuse(request)
     return form_page(
         request,
-        bound(request, forms.ProcessForm),
+        bound(request, forms.ProcessForm, user=request.user),
         title=_("New planning process"),
         breadcrumbs=[(reverse("processes:list"), _("Planning processes"))],
         save=lambda form: services.create_process_from_form(form, request.user),
@@ -125,7 +111,7 @@ def process_create(request):
     )
 
 
-@process_view()
+@object_view(load_process)
 def process_detail(request, process):
     phases = queries.phases_with_progress(process)
     user = request.user
@@ -152,9 +138,9 @@ def process_detail(request, process):
     )
 
 
-@process_view("processes.change_process")
+@object_view(load_process, "processes.change_process")
 def process_edit(request, process):
-    form = bound(request, forms.ProcessForm, instance=process)
+    form = bound(request, forms.ProcessForm, instance=process, user=request.user)
     if request.method == "POST" and form.is_valid():
         services.update_process(form)
         messages.success(request, _("The process has been saved."))
@@ -174,7 +160,7 @@ def process_edit(request, process):
 
 
 @require_POST
-@process_view("processes.change_process")
+@object_view(load_process, "processes.change_process")
 def coordinator_add(request, process):
     form = forms.CoordinatorForm(request.POST, process=process, prefix="coordinator")
     if form.is_valid():
@@ -186,7 +172,7 @@ def coordinator_add(request, process):
 
 
 @require_POST
-@process_view("processes.change_process")
+@object_view(load_process, "processes.change_process")
 def coordinator_remove(request, process, user_pk):
     user = get_object_or_404(get_user_model(), pk=user_pk, coordinated_processes=process)
     if services.remove_coordinator(process, user):
@@ -196,7 +182,7 @@ def coordinator_remove(request, process, user_pk):
     return redirect("processes:edit", process.pk)
 
 
-@process_view("processes.view_dashboard")
+@object_view(load_process, "processes.view_dashboard")
 def dashboard(request, process):
     return render(
         request,
@@ -213,14 +199,16 @@ def dashboard(request, process):
 # Phases and their steps
 
 
-@process_view()
+@object_view(load_process)
 def phases(request, process):
     return render(
         request,
         "processes/phases.html",
         {
             "process": process,
-            "phases": queries.phases_with_progress(process, with_steps=True),
+            "phases": queries.phases_with_progress(
+                process, with_steps=True, internal=request.user.has_perm("processes.view_internal", process)
+            ),
             "breadcrumbs": crumbs(process, (None, _("Phases and steps"))),
             "can_change": request.user.has_perm("processes.change_process", process),
         },
@@ -231,7 +219,7 @@ def _phases_url(process):
     return reverse("processes:phases", args=[process.pk])
 
 
-@process_view("processes.change_process")
+@object_view(load_process, "processes.change_process")
 def step_add(request, process, number):
     phase = get_object_or_404(Phase, process=process, number=number)
     return form_page(
@@ -245,7 +233,7 @@ def step_add(request, process, number):
     )
 
 
-@process_view("processes.change_process")
+@object_view(load_process, "processes.change_process")
 def step_edit(request, process, step_pk):
     step = get_object_or_404(process_steps(process), pk=step_pk)
     return form_page(
@@ -259,7 +247,7 @@ def step_edit(request, process, step_pk):
     )
 
 
-@process_view("processes.change_process")
+@object_view(load_process, "processes.change_process")
 def step_done(request, process, step_pk):
     step = get_object_or_404(process_steps(process), pk=step_pk)
     return form_page(
@@ -274,7 +262,7 @@ def step_done(request, process, step_pk):
 
 
 @require_POST
-@process_view("processes.change_process")
+@object_view(load_process, "processes.change_process")
 def step_delete(request, process, step_pk):
     services.delete_step(get_object_or_404(process_steps(process), pk=step_pk))
     messages.success(request, _("The step has been removed."))
@@ -288,7 +276,7 @@ def process_steps(process):
 # Schedule
 
 
-@process_view()
+@object_view(load_process)
 def schedule(request, process):
     stages, loose = queries.schedule(process)
     return render(
@@ -323,33 +311,33 @@ def _schedule_form(request, process, form, title, message):
     )
 
 
-@process_view("processes.change_process")
+@object_view(load_process, "processes.change_process")
 def stage_add(request, process):
     form = bound(request, forms.StageForm)
     return _schedule_form(request, process, form, _("New stage"), _("The stage has been added."))
 
 
-@process_view("processes.change_process")
+@object_view(load_process, "processes.change_process")
 def stage_edit(request, process, stage_pk):
     form = bound(request, forms.StageForm, instance=get_object_or_404(Stage, process=process, pk=stage_pk))
     return _schedule_form(request, process, form, _("Edit stage"), _("The stage has been saved."))
 
 
 @require_POST
-@process_view("processes.change_process")
+@object_view(load_process, "processes.change_process")
 def stage_delete(request, process, stage_pk):
     services.delete_stage(get_object_or_404(Stage, process=process, pk=stage_pk))
     messages.success(request, _("The stage has been removed; its milestones stay in the schedule."))
     return redirect(_schedule_url(process))
 
 
-@process_view("processes.change_process")
+@object_view(load_process, "processes.change_process")
 def milestone_add(request, process):
     form = bound(request, forms.MilestoneForm, process=process)
     return _schedule_form(request, process, form, _("New milestone"), _("The milestone has been added."))
 
 
-@process_view("processes.change_process")
+@object_view(load_process, "processes.change_process")
 def milestone_edit(request, process, milestone_pk):
     milestone = get_object_or_404(Milestone, process=process, pk=milestone_pk)
     form = bound(request, forms.MilestoneForm, instance=milestone, process=process)
@@ -357,7 +345,7 @@ def milestone_edit(request, process, milestone_pk):
 
 
 @require_POST
-@process_view("processes.change_process")
+@object_view(load_process, "processes.change_process")
 def milestone_delete(request, process, milestone_pk):
     services.delete_milestone(get_object_or_404(Milestone, process=process, pk=milestone_pk))
     messages.success(request, _("The milestone has been removed."))
@@ -367,7 +355,7 @@ def milestone_delete(request, process, milestone_pk):
 # Participants
 
 
-@process_view("processes.view_internal")
+@object_view(load_process, "processes.view_internal")
 def participants(request, process):
     participants = Participant.objects.filter(process=process).select_related("person__organisation", "organisation")
     participants = participants.order_by("person__last_name", "person__first_name", "organisation__name", "pk")
@@ -387,7 +375,7 @@ def _participants_url(process):
     return reverse("processes:participants", args=[process.pk])
 
 
-@process_view("processes.change_process")
+@object_view(load_process, "processes.change_process")
 def participant_add(request, process):
     return form_page(
         request,
@@ -400,7 +388,7 @@ def participant_add(request, process):
     )
 
 
-@process_view("processes.change_process")
+@object_view(load_process, "processes.change_process")
 def participant_edit(request, process, participant_pk):
     participant = get_object_or_404(Participant, process=process, pk=participant_pk)
     return form_page(
@@ -415,7 +403,7 @@ def participant_edit(request, process, participant_pk):
 
 
 @require_POST
-@process_view("processes.change_process")
+@object_view(load_process, "processes.change_process")
 def participant_remove(request, process, participant_pk):
     services.remove_participant(get_object_or_404(Participant, process=process, pk=participant_pk))
     messages.success(request, _("The participant has been removed."))
@@ -425,7 +413,7 @@ def participant_remove(request, process, participant_pk):
 # Groups and memberships
 
 
-@process_view()
+@object_view(load_process)
 def groups(request, process):
     return render(
         request,
@@ -443,7 +431,7 @@ def _groups_url(process):
     return reverse("processes:groups", args=[process.pk])
 
 
-@process_view(key="process_pk")
+@object_view(load_process, key="process_pk")
 def group_detail(request, process, pk):
     group = get_object_or_404(Group.objects.prefetch_related("municipalities"), process=process, pk=pk)
     group.process = process
@@ -474,7 +462,7 @@ def split_memberships(group):
     return {"members": [m for m in memberships if m not in former], "former_members": former}
 
 
-@process_view("processes.change_process")
+@object_view(load_process, "processes.change_process")
 def group_create(request, process):
     return form_page(
         request,
@@ -488,7 +476,7 @@ def group_create(request, process):
     )
 
 
-@process_view("processes.change_process", key="process_pk")
+@object_view(load_process, "processes.change_process", key="process_pk")
 def group_edit(request, process, pk):
     group = get_object_or_404(Group, process=process, pk=pk)
     return form_page(
@@ -502,7 +490,7 @@ def group_edit(request, process, pk):
     )
 
 
-@process_view("processes.change_process", key="process_pk")
+@object_view(load_process, "processes.change_process", key="process_pk")
 def membership_add(request, process, pk):
     group = get_object_or_404(Group, process=process, pk=pk)
     group.process = process
@@ -521,7 +509,7 @@ def _membership(process, pk):
     return get_object_or_404(Membership.objects.select_related("group", "person"), group__process=process, pk=pk)
 
 
-@process_view("processes.change_process", key="process_pk")
+@object_view(load_process, "processes.change_process", key="process_pk")
 def membership_edit(request, process, pk):
     membership = _membership(process, pk)
     group = membership.group
@@ -536,7 +524,7 @@ def membership_edit(request, process, pk):
     )
 
 
-@process_view("processes.change_process", key="process_pk")
+@object_view(load_process, "processes.change_process", key="process_pk")
 def membership_end(request, process, pk):
     membership = _membership(process, pk)
     group = membership.group
@@ -555,7 +543,7 @@ def membership_end(request, process, pk):
 # Foundational documents
 
 
-@process_view()
+@object_view(load_process)
 def documents(request, process):
     can_view_internal = request.user.has_perm("processes.view_internal", process)
     versions = DocumentVersion.objects.select_related("resolution__meeting")
@@ -585,7 +573,7 @@ def _documents_url(process):
     return reverse("processes:documents", args=[process.pk])
 
 
-@process_view("processes.change_process")
+@object_view(load_process, "processes.change_process")
 def document_create(request, process):
     return form_page(
         request,
@@ -598,7 +586,7 @@ def document_create(request, process):
     )
 
 
-@process_view("processes.change_process")
+@object_view(load_process, "processes.change_process")
 def version_add(request, process, document_pk):
     document = get_object_or_404(Document, process=process, pk=document_pk)
     return form_page(
@@ -612,7 +600,7 @@ def version_add(request, process, document_pk):
     )
 
 
-@process_view("processes.change_process")
+@object_view(load_process, "processes.change_process")
 def version_edit(request, process, version_pk):
     version = get_object_or_404(
         DocumentVersion.objects.select_related("document"), document__process=process, pk=version_pk
@@ -628,7 +616,7 @@ def version_edit(request, process, version_pk):
     )
 
 
-@process_view(key="process_pk")
+@object_view(load_process, key="process_pk")
 def version_file(request, process, pk):
     """The uploaded file of a version: public once approved, a draft only for those inside the process."""
     version = get_object_or_404(DocumentVersion, document__process=process, pk=pk)
@@ -636,4 +624,8 @@ def version_file(request, process, pk):
         return refuse(request)
     if not version.file:
         raise Http404
-    return FileResponse(version.file.open("rb"), as_attachment=True, filename=version.file.name.rsplit("/", 1)[-1])
+    try:
+        file = version.file.open("rb")
+    except FileNotFoundError:  # lost from the storage: a 404 like any missing file, not a server error
+        raise Http404(_("The file is missing.")) from None
+    return FileResponse(file, as_attachment=True, filename=version.file.name.rsplit("/", 1)[-1])

@@ -4,15 +4,14 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('accounts', '0002_coordinator_role'),
+        ("accounts", "0002_coordinator_role"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='person',
-            name='title',
-            field=models.CharField(blank=True, max_length=40, verbose_name='academic title'),
+            model_name="person",
+            name="title",
+            field=models.CharField(blank=True, max_length=40, verbose_name="academic title"),
         ),
     ]

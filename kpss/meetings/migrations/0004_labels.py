@@ -4,15 +4,18 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('meetings', '0003_invitation'),
+        ("meetings", "0003_invitation"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='attachment',
-            name='is_public',
-            field=models.BooleanField(default=False, help_text='Shown to everyone when the meeting is open to the public.', verbose_name='shown to the public'),
+            model_name="attachment",
+            name="is_public",
+            field=models.BooleanField(
+                default=False,
+                help_text="Shown to everyone when the meeting is open to the public.",
+                verbose_name="shown to the public",
+            ),
         ),
     ]

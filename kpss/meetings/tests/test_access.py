@@ -6,6 +6,7 @@ import pytest
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import timezone
 
 from kpss.meetings.models import AgendaItem, Attachment, Attendance, Meeting, Minutes, Resolution
 
@@ -118,6 +119,7 @@ def test_coordinators_leaders_and_deputies_run_the_meeting(client, world, full_m
     client.force_login(getattr(world, who))
     for name in ("edit", "cancel", "agenda", "attendance", "attendance_sheet", "minutes", "resolution_add"):
         assert client.get(reverse(f"meetings:{name}", args=[full_meeting.pk])).status_code == 200, name
+    Meeting.objects.filter(pk=full_meeting.pk).update(starts_at=timezone.now() - datetime.timedelta(hours=1))
     response = client.post(reverse("meetings:mark_held", args=[full_meeting.pk]))
     assert response.status_code == 302
     assert Meeting.objects.get(pk=full_meeting.pk).status == Meeting.Status.HELD

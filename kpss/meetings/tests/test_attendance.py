@@ -142,3 +142,26 @@ def test_attendance_sheet_is_for_who_runs_the_meeting(client, world, meeting):
     assert client.get(url).status_code == 302
     client.force_login(world.member)
     assert client.get(url).status_code == 403
+
+
+def test_attendance_recorded_meanwhile_is_an_error_not_a_crash(client, world, meeting, monkeypatch):
+    """Two people record the same member at once: the second save is refused as a whole, with a message."""
+    client.force_login(world.leader)
+    jana = world.members[0].person
+    statuses = [(row["person"], "present") for row in rows_of(client, meeting)]
+    original = Attendance.objects.bulk_create
+
+    def someone_else_first(objects, *args, **kwargs):
+        Attendance.objects.create(meeting=meeting, person=jana, status="excused")
+        return original(objects, *args, **kwargs)
+
+    monkeypatch.setattr(Attendance.objects, "bulk_create", someone_else_first)
+    response = client.post(
+        reverse("meetings:attendance", args=[meeting.pk]),
+        attendance_post(statuses, guests=[{"guest_name": "Eva Hostová"}], headcount="12"),
+        follow=True,
+    )
+    assert response.status_code == 200 and "Someone else recorded the attendance" in response.content.decode()
+    assert not Attendance.objects.filter(meeting=meeting).exists()  # neither the members nor the guest
+    meeting.refresh_from_db()
+    assert meeting.headcount is None

@@ -10,8 +10,18 @@ from django.urls import reverse
 from django.utils import timezone
 from icalendar import Calendar
 
+from kpss.accounts.models import SiteRole
 from kpss.meetings.models import AgendaItem, Attachment, Attendance, Meeting, Minutes, Resolution
-from kpss.processes.tests.factories import GroupFactory, MeetingFactory, MembershipFactory, PlanningProcessFactory
+from kpss.processes.models import Participant, TriadRole
+from kpss.processes.tests.factories import (
+    GroupFactory,
+    MeetingFactory,
+    MembershipFactory,
+    PersonFactory,
+    PlanningProcessFactory,
+    UserFactory,
+    member_user,
+)
 from kpss.territories.tests.factories import OrpFactory, RegionFactory
 
 pytestmark = pytest.mark.django_db
@@ -178,3 +188,63 @@ def test_process_calendar_and_feed_queries_do_not_grow(client, world, name):
             AgendaItem.objects.create(meeting=meeting, title="Bod")
     small = count_queries(client, reverse(name, args=[small_process.pk]))
     assert count_queries(client, reverse(name, args=[large_process.pk])) == small
+
+
+@pytest.fixture
+def closed_for_some(world, meetings):
+    """Closed upcoming meetings of the whole process and of a second working group of the same process."""
+    second = GroupFactory(process=world.process, name="PS Rodina")
+    Meeting.objects.create(
+        process=world.process, kind="other", title="Uzavřené jednání procesu", starts_at=days(8), is_open=False
+    )
+    MeetingFactory(group=second, title="Uzavřené jednání PS Rodina", starts_at=days(9), is_open=False)
+    return second
+
+
+def test_process_calendar_shows_each_user_the_closed_meetings_meant_for_them(client, world, closed_for_some):
+    """As ``meetings.view_meeting`` decides: a participant does not see a group's closed meetings, a member
+    of one group not those of another group of the same process; overseers and the steering group see all."""
+    participant = UserFactory()
+    Participant.objects.create(
+        process=world.process, person=PersonFactory(user=participant), triad_role=TriadRole.SERVICE_USER
+    )
+    officer = UserFactory()
+    SiteRole.objects.create(user=officer, kind=SiteRole.Kind.REGIONAL_OFFICER, region=world.process.region)
+    family_member = member_user(closed_for_some)
+    closed = {"Uzavřené jednání", "Uzavřené jednání procesu", "Uzavřené jednání PS Rodina"}
+    expected = {
+        participant: {"Uzavřené jednání procesu"},
+        family_member: {"Uzavřené jednání procesu", "Uzavřené jednání PS Rodina"},
+        world.member: {"Uzavřené jednání procesu", "Uzavřené jednání"},
+        world.steering_member: closed,
+        world.coordinator: closed,
+        officer: closed,
+        world.other_member: set(),
+        world.outsider: set(),
+    }
+    url = reverse("meetings:process_calendar", args=[world.process.pk])
+    upcoming = list(world.process.meetings.filter(starts_at__gte=timezone.now()))
+    for user, titles in expected.items():
+        client.force_login(user)
+        page = client.get(url).content.decode()
+        assert {title for title in closed if f">{title}<" in page} == titles, user
+        assert "Otevřené setkání" in page
+        # The same as the permission on each meeting.
+        assert {meeting.title for meeting in upcoming if user.has_perm("meetings.view_meeting", meeting)} & closed == (
+            titles
+        )
+
+
+def test_process_calendar_queries_do_not_grow_for_a_group_member(client, world):
+    client.force_login(world.member)
+    second = GroupFactory(process=world.process)
+
+    def add(count):
+        for number in range(count):
+            for group in (world.group, second, None):
+                MeetingFactory(process=world.process, group=group, starts_at=days(number + 1), is_open=False)
+
+    add(1)
+    small = count_queries(client, reverse("meetings:process_calendar", args=[world.process.pk]))
+    add(6)
+    assert count_queries(client, reverse("meetings:process_calendar", args=[world.process.pk])) == small

@@ -3,10 +3,13 @@
 import datetime
 
 import pytest
+from celery.exceptions import Retry
 from django.core import mail
+from django.core.mail import EmailMessage
 from django.urls import reverse
 from icalendar import Calendar
 
+from kpss.meetings import ical, tasks
 from kpss.meetings.models import AgendaItem, Meeting
 from kpss.processes.models import Membership
 from kpss.processes.tests.factories import MembershipFactory, PersonFactory
@@ -49,7 +52,7 @@ def test_the_invitation_carries_a_valid_ics(world, invited):
     calendar, method = calendar_of(mail.outbox[0])
     assert method == "REQUEST" and calendar["METHOD"] == "REQUEST"
     [event] = calendar.walk("VEVENT")
-    assert str(event["UID"]) == invited.ical_uid
+    assert str(event["UID"]) == ical.uid(invited)
     assert event.decoded("DTSTART") == invited.starts_at
     assert event.decoded("DTEND") == invited.ends_at
     assert str(event["SUMMARY"]) == "Setkání PS Senioři"
@@ -80,7 +83,7 @@ def test_moving_and_cancelling_update_the_invitees_calendars(
     calendar, method = calendar_of(mail.outbox[0])
     [event] = calendar.walk("VEVENT")
     assert method == "CANCEL" and str(event["STATUS"]) == "CANCELLED"
-    assert str(event["UID"]) == invited.ical_uid and int(event["SEQUENCE"]) == 1
+    assert str(event["UID"]) == ical.uid(invited) and int(event["SEQUENCE"]) == 1
     assert "Epidemie" in mail.outbox[0].body
 
 
@@ -136,4 +139,60 @@ def test_meeting_ics_download(client, meeting):
     response = client.get(reverse("meetings:ics", args=[meeting.pk]))
     assert response["Content-Type"].startswith("text/calendar")
     [event] = Calendar.from_ical(response.content).walk("VEVENT")
-    assert str(event["UID"]) == meeting.ical_uid and event.decoded("DTSTART") == meeting.starts_at
+    assert str(event["UID"]) == ical.uid(meeting) and event.decoded("DTSTART") == meeting.starts_at
+
+
+def test_uid_names_the_installation_and_organizer_is_a_plain_address(
+    client, world, meeting, settings, django_capture_on_commit_callbacks
+):
+    settings.KPSS_ICAL_DOMAIN = "kpss.kraj-vysocina.cz"
+    settings.DEFAULT_FROM_EMAIL = "KPSS Vysočina <kpss@kraj-vysocina.cz>"
+    client.force_login(world.leader)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("meetings:invite", args=[meeting.pk]))
+    calendar, _method = calendar_of(mail.outbox[0])
+    [event] = calendar.walk("VEVENT")
+    assert str(event["UID"]) == f"meeting-{meeting.pk}@kpss.kraj-vysocina.cz"
+    assert str(event["ORGANIZER"]) == "mailto:kpss@kraj-vysocina.cz"
+    assert event["ORGANIZER"].params["CN"] == "KPSS Vysočina"
+    [download] = Calendar.from_ical(client.get(reverse("meetings:ics", args=[meeting.pk])).content).walk("VEVENT")
+    assert str(download["UID"]) == str(event["UID"]) and "ORGANIZER" not in download
+
+
+def test_each_address_is_its_own_task(client, world, meeting, monkeypatch, django_capture_on_commit_callbacks):
+    """A delivery that fails is retried for its address alone; the others are not sent twice."""
+    queued = []
+    monkeypatch.setattr(tasks.send_invitation, "delay", lambda *args: queued.append(args))
+    client.force_login(world.leader)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(reverse("meetings:invite", args=[meeting.pk]))
+    recipients = sorted(recipient for _pk, recipient, _url, _method in queued)
+    expected = [world.leader.email, world.deputy.email, world.member.email, world.members[0].person.email]
+    assert recipients == sorted(expected)
+
+    tasks.send_invitation(meeting.pk, world.member.email, "https://kpss.example/m", "REQUEST")
+    assert [message.to for message in mail.outbox] == [[world.member.email]]
+
+
+def test_a_failed_delivery_is_retried_for_its_address_only(world, meeting, monkeypatch):
+    attempts = []
+
+    def refused(message, fail_silently=False):
+        attempts.append(message.to)
+        raise ConnectionRefusedError
+
+    monkeypatch.setattr(EmailMessage, "send", refused)
+    with pytest.raises(Retry):  # the worker tries again later, this address only
+        tasks.send_invitation.apply(args=[meeting.pk, world.member.email, "https://kpss.example/m"])
+    assert attempts == [[world.member.email]]
+
+
+@pytest.mark.parametrize("status", [Meeting.Status.HELD, Meeting.Status.CANCELLED])
+def test_invitations_only_for_a_planned_meeting(client, world, meeting, status, django_capture_on_commit_callbacks):
+    meeting.status, meeting.cancellation_reason = status, "Nemoc"
+    meeting.save()
+    client.force_login(world.coordinator)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("meetings:invite", args=[meeting.pk]), follow=True)
+    assert "Invitations can be sent only for a planned meeting." in response.content.decode()
+    assert mail.outbox == [] and not meeting.invitations.exists()

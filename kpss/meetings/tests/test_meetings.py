@@ -5,6 +5,7 @@ import zoneinfo
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from kpss.meetings.models import AgendaItem, Meeting
 from kpss.processes.tests.factories import GroupFactory
@@ -84,6 +85,10 @@ def test_leader_creates_a_meeting_of_the_group(client, world):
         ({"online_url": "není odkaz"}, "Zadejte platnou adresu URL."),
         ({"kind": "party"}, "Vyberte platnou možnost"),
         ({"title": ""}, "Toto pole je třeba vyplnit."),
+        # Out of the range the calendar, .ics and documents can hold (0001-01-01 00:10 broke the feeds).
+        ({"date": "0001-01-01", "start_time": "00:10"}, "date"),
+        ({"date": "1989-12-31"}, "date"),
+        ({"end_date": "2101-01-01"}, "end_date"),
     ],
 )
 def test_invalid_meeting_data_gives_errors_in_czech_and_creates_nothing(client, world, overrides, message):
@@ -234,3 +239,46 @@ def test_agenda_of_another_meeting_cannot_be_edited_through_this_one(client, wor
     )
     other.refresh_from_db()
     assert other.title == "Cizí bod" and other.meeting.title == "Cizí"
+
+
+def test_a_group_meeting_offers_no_group_to_choose(client, world):
+    client.force_login(world.leader)
+    url = reverse("meetings:create_for_group", args=[world.group.pk])
+    assert 'name="group"' not in client.get(url).content.decode()
+    client.post(url, meeting_data(kind="working", title="Setkání PS", group=world.steering.pk))
+    assert Meeting.objects.get(title="Setkání PS").group == world.group
+
+
+def started(meeting, status=Meeting.Status.PLANNED):
+    meeting.starts_at = timezone.now() - datetime.timedelta(hours=1)
+    meeting.status = status
+    meeting.save()
+    return meeting
+
+
+def test_only_a_planned_meeting_is_cancelled(client, world, meeting):
+    started(meeting, Meeting.Status.HELD)
+    client.force_login(world.coordinator)
+    url = reverse("meetings:cancel", args=[meeting.pk])
+    response = client.get(url, follow=True)
+    assert response.redirect_chain[-1][0] == meeting.get_absolute_url()
+    assert "Only a planned meeting can be cancelled." in response.content.decode()
+    client.post(url, {"reason": "Omyl"})
+    meeting.refresh_from_db()
+    assert meeting.status == Meeting.Status.HELD and meeting.cancellation_reason == "" and meeting.sequence == 0
+
+
+def test_a_meeting_is_marked_held_only_once_it_started(client, world, meeting):
+    client.force_login(world.coordinator)
+    url = reverse("meetings:mark_held", args=[meeting.pk])
+    assert 'action="' + url not in client.get(meeting.get_absolute_url()).content.decode()
+    response = client.post(url, follow=True)
+    assert "only once it has started" in response.content.decode()
+    meeting.refresh_from_db()
+    assert meeting.status == Meeting.Status.PLANNED
+
+    started(meeting)
+    assert 'action="' + url in client.get(meeting.get_absolute_url()).content.decode()
+    client.post(url)
+    meeting.refresh_from_db()
+    assert meeting.status == Meeting.Status.HELD

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from pypdf import PdfReader
 
+from kpss.meetings.forms import MinutesForm, ResolutionForm
 from kpss.meetings.models import Attachment, Attendance, Minutes, Resolution
 
 pytestmark = pytest.mark.django_db
@@ -57,6 +58,7 @@ def approve(meeting, on=None):
 
 def test_coordinator_writes_minutes_and_approves_them(client, world, meeting):
     meeting.starts_at = timezone.now() - datetime.timedelta(days=2)
+    meeting.status = "held"
     meeting.save()
     client.force_login(world.leader)
     url = reverse("meetings:minutes", args=[meeting.pk])
@@ -260,3 +262,73 @@ def test_attachment_without_a_file_is_refused(client, world, meeting):
     response = client.post(reverse("meetings:attachment_add", args=[meeting.pk]), {"title": "Nic"})
     assert response.status_code == 200 and 'aria-invalid="true"' in response.content.decode()
     assert not Attachment.objects.exists()
+
+
+def test_changing_approved_minutes_needs_a_new_approval(client, world, held):
+    approve(held, datetime.date(2020, 1, 1))
+    client.force_login(world.leader)
+    url = reverse("meetings:minutes", args=[held.pk])
+    # Saving the same text (as a browser sends it, with CRLF) keeps the approval.
+    client.post(url, {"text": MINUTES.replace("\n", "\r\n")})
+    assert Minutes.objects.get(meeting=held).approved_on == datetime.date(2020, 1, 1)
+
+    response = client.post(url, {"text": MINUTES + "\nDodatek, který skupina neviděla."}, follow=True)
+    minutes = Minutes.objects.get(meeting=held)
+    assert "Dodatek" in minutes.text and not minutes.is_approved
+    assert "need to be approved again" in response.content.decode()
+    client.logout()
+    assert "Dodatek" not in client.get(held.get_absolute_url()).content.decode()  # not public without approval
+
+
+def test_only_minutes_of_a_held_meeting_are_approved(client, world, meeting):
+    meeting.starts_at = timezone.now() - datetime.timedelta(days=2)
+    meeting.save()  # still planned
+    Minutes.objects.create(meeting=meeting, text="Zápis předem.")
+    client.force_login(world.coordinator)
+    assert (
+        reverse("meetings:approve_minutes", args=[meeting.pk])
+        not in client.get(reverse("meetings:minutes", args=[meeting.pk])).content.decode()
+    )
+    url = reverse("meetings:approve_minutes", args=[meeting.pk])
+    response = client.post(url, {"approved_on": timezone.localdate()}, follow=True)
+    assert "Only minutes of a held meeting can be approved." in response.content.decode()
+    assert not Minutes.objects.get(meeting=meeting).is_approved
+
+
+def test_minutes_docx_drops_control_characters(client, world, held):
+    held.title = "Setkání\x01 PS"
+    held.save()
+    Minutes.objects.filter(meeting=held).update(text="První\x0břádek zápisu\x1f.")
+    Resolution.objects.filter(meeting=held).update(text="Schvaluje\x0c rozpočet.")
+    client.force_login(world.coordinator)
+    response = client.get(reverse("meetings:minutes_docx", args=[held.pk]))
+    assert response.status_code == 200
+    document = docx.Document(io.BytesIO(response.content))
+    text = "\n".join(paragraph.text for paragraph in document.paragraphs)
+    assert "Setkání PS" in text and "Prvnířádek zápisu." in text
+    assert "Schvaluje rozpočet." in document.tables[0].rows[1].cells[1].text
+
+
+def test_a_resolution_number_taken_meanwhile_is_a_form_error(client, world, held, monkeypatch):
+    """Two people add the same number at once: both pass the form's check, the database refuses the second."""
+    monkeypatch.setattr(ResolutionForm, "clean_number", lambda form: form.cleaned_data["number"])
+    client.force_login(world.coordinator)
+    response = client.post(reverse("meetings:resolution_add", args=[held.pk]), resolution_data(number="PS/3/2020"))
+    assert response.status_code == 200 and 'aria-invalid="true"' in response.content.decode()
+    assert list(Resolution.objects.values_list("number", flat=True)) == ["PS/3/2020"]
+
+
+def test_minutes_created_meanwhile_are_not_overwritten(client, world, meeting, monkeypatch):
+    client.force_login(world.coordinator)
+    page = client.get(reverse("meetings:minutes", args=[meeting.pk]))  # no minutes yet
+    assert page.status_code == 200
+    original = MinutesForm.save
+
+    def someone_else_first(form, commit=True):
+        Minutes.objects.create(meeting=meeting, text="Zápis kolegy.")
+        return original(form, commit)
+
+    monkeypatch.setattr(MinutesForm, "save", someone_else_first)
+    response = client.post(reverse("meetings:minutes", args=[meeting.pk]), {"text": "Můj zápis."}, follow=True)
+    assert response.status_code == 200 and "Someone else saved the minutes" in response.content.decode()
+    assert not Minutes.objects.filter(text="Můj zápis.").exists()

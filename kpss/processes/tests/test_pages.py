@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from kpss.meetings.models import Attendance, Meeting, Minutes
+from kpss.meetings.models import Attendance, Meeting, Minutes, Resolution
 from kpss.processes import queries
 from kpss.processes.models import Document, DocumentVersion, Group, Membership, Milestone, Phase, Stage, Step
 
@@ -423,3 +423,83 @@ def test_a_regional_process_and_a_microregion_have_pages_too(client, world, site
     assert set(form.fields["municipalities"].queryset) == {territory.zdar, territory.nove_mesto, territory.jihlava}
     form = client.get(reverse("processes:edit", args=[micro.pk])).context["form"]
     assert form.initial["municipality_names"].splitlines() == ["Nové Město na Moravě", "Žďár nad Sázavou"]
+
+
+# What the public must not learn through the phases and documents pages
+
+
+def test_the_phases_page_names_closed_meetings_and_draft_documents_only_inside_the_process(client, world):
+    open_meeting = MeetingFactory(group=world.seniors, title="Veřejné setkání")
+    closed_meeting = MeetingFactory(group=world.steering, title="Neveřejné jednání ŘS", is_open=False)
+    approved = Document.objects.create(process=world.process, kind="statute", title="Schválený statut")
+    DocumentVersion.objects.create(document=approved, label="1", text="…", approved_on=datetime.date(2018, 6, 1))
+    draft = Document.objects.create(process=world.process, kind="other", title="Tajný koncept")
+    DocumentVersion.objects.create(document=draft, label="1", text="…")
+    steps = list(Step.objects.filter(phase__process=world.process).order_by("pk")[:2])
+    for step, meeting, document in zip(steps, [open_meeting, closed_meeting], [approved, draft], strict=True):
+        step.done_on, step.meeting, step.document = datetime.date(2018, 6, 26), meeting, document
+        step.save()
+    url = reverse("processes:phases", args=[world.process.pk])
+
+    for who in (None, "outsider", "other_coordinator"):
+        if who:
+            client.force_login(getattr(world, who))
+        page = page_of(client, url)
+        assert "Veřejné setkání" in page and "Schválený statut" in page
+        assert "Neveřejné jednání ŘS" not in page and reverse("meetings:detail", args=[closed_meeting.pk]) not in page
+        assert "Tajný koncept" not in page and f"#document-{draft.pk}" not in page
+
+    client.force_login(world.member)
+    page = page_of(client, url)
+    assert "Neveřejné jednání ŘS" in page and "Tajný koncept" in page
+
+
+@pytest.mark.parametrize(
+    ("is_open", "who", "named"), [(True, None, True), (False, None, False), (False, "member", True)]
+)
+def test_the_documents_page_names_a_closed_approving_meeting_only_to_insiders(client, world, is_open, who, named):
+    meeting = MeetingFactory(group=world.steering, title="Jednání ŘS o statutu", is_open=is_open)
+    resolution = Resolution.objects.create(meeting=meeting, number="ŘS 1/2018", text="Schvaluje statut.")
+    document = Document.objects.create(process=world.process, kind="statute", title="Statut")
+    DocumentVersion.objects.create(
+        document=document, label="2018", text="…", approved_on=datetime.date(2018, 6, 26), resolution=resolution
+    )
+    if who:
+        client.force_login(getattr(world, who))
+    page = page_of(client, reverse("processes:documents", args=[world.process.pk]))
+    assert "ŘS 1/2018" in page
+    assert ("Jednání ŘS o statutu" in page) == named
+
+
+def test_the_progress_table_has_a_header_for_every_column(client, world):
+    page = page_of(client, world.process.get_absolute_url())
+    head = page[page.index('class="kpss-table processes-progress"') :].split("</thead>")[0]
+    assert "<td" not in head and head.count('<th scope="col"') == 3
+    assert '<span class="kpss-visually-hidden">' in head  # the bar column is named for screen readers
+
+
+def test_the_group_page_lists_the_latest_minutes_and_links_to_the_older_ones(client, world):
+    for n in range(queries.MINUTES_LIMIT + 2):
+        meeting = MeetingFactory(group=world.seniors, title=f"Setkání číslo {n:02}", starts_at=days(-100 + n))
+        Minutes.objects.create(meeting=meeting, text="…", approved_on=timezone.localdate())
+    page = page_of(client, world.seniors.get_absolute_url())
+    assert "Setkání číslo 21" in page and "Setkání číslo 02" in page
+    assert "Setkání číslo 01" not in page and "Setkání číslo 00" not in page
+    assert reverse("meetings:process_calendar", args=[world.process.pk]) + "?when=past" in page
+
+
+@pytest.mark.parametrize("who", [None, "member", "coordinator"])
+def test_the_group_page_costs_the_same_for_everyone_as_the_group_grows(client, world, who):
+    if who:
+        client.force_login(getattr(world, who))
+    url = world.seniors.get_absolute_url()
+    grow(world, 2)
+    client.get(url)
+    with CaptureQueriesContext(connection) as small:
+        assert client.get(url).status_code == 200
+    grow(world, 20)
+    with CaptureQueriesContext(connection) as large:
+        assert client.get(url).status_code == 200
+    assert len(large) == len(small)
+    # The public part counts the members in the database rather than loading every membership.
+    assert any("COUNT(" in q["sql"] and "processes_membership" in q["sql"] for q in large)

@@ -537,3 +537,177 @@ def test_version_files_are_public_once_approved(client, world, settings, tmp_pat
     assert client.get(file_url(draft)).status_code == 403
     client.force_login(world.member)
     assert b"".join(client.get(file_url(draft)).streaming_content) == b"%PDF draft"
+
+
+# Review fixes: regions of officers, the last coordinator, impossible dates, races, missing files
+
+
+@pytest.fixture
+def foreign_orp(db):
+    from kpss.territories.tests.factories import OrpFactory
+
+    return OrpFactory(name="Tábor")
+
+
+def test_a_regional_officer_creates_processes_only_in_their_region(client, demo_territory, foreign_orp):
+    from kpss.accounts.models import SiteRole
+
+    from .factories import UserFactory
+
+    officer = UserFactory()
+    SiteRole.objects.create(user=officer, kind=SiteRole.Kind.REGIONAL_OFFICER, region=demo_territory.region)
+    client.force_login(officer)
+    form = client.get(reverse("processes:create")).context["form"]
+    assert list(form.fields["region"].queryset) == [demo_territory.region]
+    assert foreign_orp not in form.fields["orp"].queryset
+
+    data = {**PROCESS_FORM, "region": foreign_orp.region.pk, "orp": foreign_orp.pk}
+    errors = errors_of(client.post(reverse("processes:create"), data))
+    assert "region" in errors and "orp" in errors
+    assert not PlanningProcess.objects.exists()
+
+    data = {**PROCESS_FORM, "region": demo_territory.region.pk, "orp": demo_territory.orp.pk}
+    assert client.post(reverse("processes:create"), data).status_code == 302
+    assert PlanningProcess.objects.get().region == demo_territory.region
+
+
+def test_a_site_coordinator_creates_processes_in_any_region(client, site_coordinator, foreign_orp):
+    client.force_login(site_coordinator)
+    data = {**PROCESS_FORM, "region": foreign_orp.region.pk, "orp": foreign_orp.pk}
+    assert client.post(reverse("processes:create"), data).status_code == 302
+    assert PlanningProcess.objects.get().orp == foreign_orp
+
+
+def test_a_process_coordinator_keeps_the_region_of_the_process(coordinator_client, world, foreign_orp):
+    process = world.process
+    data = {**PROCESS_FORM, "region": foreign_orp.region.pk, "orp": foreign_orp.pk}
+    assert "region" in errors_of(coordinator_client.post(reverse("processes:edit", args=[process.pk]), data))
+    process.refresh_from_db()
+    assert process.region == world.territory.region
+
+
+def test_removing_a_coordinator_locks_the_process_before_counting(world):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from kpss.processes import services
+
+    world.process.coordinators.add(world.outsider)
+    with CaptureQueriesContext(connection) as queries:
+        assert services.remove_coordinator(world.process, world.outsider)
+    sql = [query["sql"] for query in queries]
+    lock = next(i for i, q in enumerate(sql) if "FOR UPDATE" in q and "processes_planningprocess" in q)
+    count = next(i for i, q in enumerate(sql) if "processes_planningprocess_coordinators" in q)
+    assert lock < count
+
+
+def _date_cases():
+    """(url name, whether it needs an object, the posted data, the field) for every form with a date."""
+    cases = [
+        ("create", None, {**PROCESS_FORM, "starts_on": "{date}", "ends_on": "9999-12-31"}, "starts_on"),
+        ("edit", None, {**PROCESS_FORM, "starts_on": "{date}", "ends_on": "9999-12-31"}, "starts_on"),
+        ("step_done", "step", {"done_on": "{date}"}, "done_on"),
+        ("stage_add", None, {"name": "E", "starts_on": "{date}", "ends_on": "9999-12-31"}, "starts_on"),
+        ("milestone_add", None, {"title": "M", "due_on": "{date}", "precision": "month"}, "due_on"),
+        ("participant_add", None, {"last_name": "Nová", "first_name": "Jana", "triad_role": "public",
+                                   "joined_on": "{date}"}, "joined_on"),
+        ("participant_edit", "participant", {"triad_role": "public", "joined_on": "{date}"}, "joined_on"),
+        ("membership_add", "group", {"last_name": "Nová", "first_name": "Jana", "role": "member",
+                                     "starts_on": "{date}"}, "starts_on"),
+        ("membership_edit", "membership", {"role": "member", "starts_on": "{date}"}, "starts_on"),
+        ("membership_end", "membership", {"ends_on": "{date}"}, "ends_on"),
+        ("version_add", "document", {"label": "1", "text": "x", "approved_on": "{date}"}, "approved_on"),
+    ]  # fmt: skip
+    return [
+        pytest.param(*case[:2], {k: v.format(date=date) for k, v in case[2].items()}, case[3], id=f"{case[0]}-{date}")
+        for case in cases
+        for date in ("9999-12-01", "0001-01-01")
+    ]
+
+
+def _everything():
+    """What the date forms could store, to check that a refused form stores nothing."""
+    return (
+        list(PlanningProcess.objects.values_list("starts_on", "ends_on")),
+        list(Step.objects.filter(done_on__isnull=False).values_list("pk")),
+        Stage.objects.count(),
+        Milestone.objects.count(),
+        list(Participant.objects.values_list("pk", "joined_on")),
+        list(Membership.objects.values_list("pk", "starts_on", "ends_on")),
+        DocumentVersion.objects.count(),
+        Person.objects.count(),
+    )
+
+
+@pytest.mark.parametrize(("name", "target", "data", "field"), _date_cases())
+def test_dates_out_of_range_are_refused_and_nothing_is_saved(
+    client, world, site_coordinator, name, target, data, field
+):
+    process = world.process
+    if name == "create":
+        client.force_login(site_coordinator)
+    else:
+        client.force_login(world.coordinator)
+    data = {"region": process.region.pk, "orp": process.orp.pk, **data} if name in ("create", "edit") else data
+    objects = {
+        "step": lambda: Step.objects.filter(phase__process=process).first(),
+        "participant": lambda: Participant.objects.create(process=process, person=Person.objects.first(),
+                                                          triad_role="public"),
+        "group": lambda: world.seniors,
+        "membership": lambda: Membership.objects.get(person__user=world.member),
+        "document": lambda: Document.objects.create(process=process, kind="statute", title="Statut"),
+    }  # fmt: skip
+    args = [] if name == "create" else [process.pk] if target is None else [process.pk, objects[target]().pk]
+    before = _everything()
+    response = client.post(reverse(f"processes:{name}", args=args), data)
+    assert field in (response.context["form"].errors if response.status_code == 200 else {})
+    assert _everything() == before
+
+
+def test_a_second_steering_group_stored_meanwhile_is_a_form_error(client, world, monkeypatch):
+    """Two coordinators create the steering group at once: the second one learns why, no server error."""
+    from kpss.processes import services
+
+    save_group = services.save_group
+
+    def racing(form):
+        Group.objects.create(process=world.other, kind=Group.Kind.STEERING, name="ŘS od kolegy")
+        return save_group(form)
+
+    monkeypatch.setattr(services, "save_group", racing)
+    client.force_login(world.other_coordinator)
+    response = client.post(
+        reverse("processes:group_create", args=[world.other.pk]), {"kind": "steering", "name": "ŘS", "order": 0}
+    )
+    assert "kind" in errors_of(response)
+    assert list(Group.objects.filter(process=world.other, kind="steering").values_list("name", flat=True)) == [
+        "ŘS od kolegy"
+    ]
+
+
+def test_a_participant_stored_meanwhile_is_a_form_error(coordinator_client, world, monkeypatch):
+    from kpss.processes import services
+
+    person = Person.objects.get(user=world.member)
+    add_participant = services.add_participant
+
+    def racing(form, process):
+        Participant.objects.create(process=process, person=person, triad_role="public")
+        return add_participant(form, process)
+
+    monkeypatch.setattr(services, "add_participant", racing)
+    response = coordinator_client.post(
+        reverse("processes:participant_add", args=[world.process.pk]), {"person": person.pk, "triad_role": "provider"}
+    )
+    assert "person" in errors_of(response)
+    assert list(Participant.objects.values_list("triad_role", flat=True)) == ["public"]
+
+
+def test_a_version_file_missing_from_the_storage_is_404(client, world, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    document = Document.objects.create(process=world.process, kind="statute", title="Statut")
+    version = DocumentVersion.objects.create(
+        document=document, label="2018", file=SimpleUploadedFile("statut.pdf", b"%PDF"), approved_on="2018-06-26"
+    )
+    version.file.storage.delete(version.file.name)
+    assert client.get(reverse("processes:version_file", args=[world.process.pk, version.pk])).status_code == 404
