@@ -115,7 +115,14 @@ def test_password_reset_form(page, db):
 
 
 def test_language_switch(page, db):
-    english = ["Community planning of social services", "Territories", "Find a municipality", "Contact"]
+    english = [
+        "Community planning of social services",
+        "Territories",
+        "Find a municipality",
+        "Planning processes",
+        "Calendar of meetings",
+        "Contact",
+    ]
     with translation.override("cs"):
         czech = [translation.gettext(text) for text in english]
     assert czech != english, "the Czech catalogue is not compiled (make messages)"

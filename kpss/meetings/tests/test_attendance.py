@@ -161,7 +161,7 @@ def test_attendance_recorded_meanwhile_is_an_error_not_a_crash(client, world, me
         attendance_post(statuses, guests=[{"guest_name": "Eva Hostová"}], headcount="12"),
         follow=True,
     )
-    assert response.status_code == 200 and "Someone else recorded the attendance" in response.content.decode()
+    assert response.status_code == 200 and "Ve stejné chvíli zapsal docházku někdo jiný" in response.content.decode()
     assert not Attendance.objects.filter(meeting=meeting).exists()  # neither the members nor the guest
     meeting.refresh_from_db()
     assert meeting.headcount is None

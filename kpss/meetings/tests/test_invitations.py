@@ -194,5 +194,5 @@ def test_invitations_only_for_a_planned_meeting(client, world, meeting, status, 
     client.force_login(world.coordinator)
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(reverse("meetings:invite", args=[meeting.pk]), follow=True)
-    assert "Invitations can be sent only for a planned meeting." in response.content.decode()
+    assert "Pozvánky lze rozeslat jen k plánovanému jednání." in response.content.decode()
     assert mail.outbox == [] and not meeting.invitations.exists()

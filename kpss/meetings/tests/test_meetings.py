@@ -262,7 +262,7 @@ def test_only_a_planned_meeting_is_cancelled(client, world, meeting):
     url = reverse("meetings:cancel", args=[meeting.pk])
     response = client.get(url, follow=True)
     assert response.redirect_chain[-1][0] == meeting.get_absolute_url()
-    assert "Only a planned meeting can be cancelled." in response.content.decode()
+    assert "Zrušit lze jen plánované jednání." in response.content.decode()
     client.post(url, {"reason": "Omyl"})
     meeting.refresh_from_db()
     assert meeting.status == Meeting.Status.HELD and meeting.cancellation_reason == "" and meeting.sequence == 0
@@ -273,7 +273,7 @@ def test_a_meeting_is_marked_held_only_once_it_started(client, world, meeting):
     url = reverse("meetings:mark_held", args=[meeting.pk])
     assert 'action="' + url not in client.get(meeting.get_absolute_url()).content.decode()
     response = client.post(url, follow=True)
-    assert "only once it has started" in response.content.decode()
+    assert "Jednání lze označit jako proběhlé až poté, co začalo." in response.content.decode()
     meeting.refresh_from_db()
     assert meeting.status == Meeting.Status.PLANNED
 

@@ -275,7 +275,7 @@ def test_changing_approved_minutes_needs_a_new_approval(client, world, held):
     response = client.post(url, {"text": MINUTES + "\nDodatek, který skupina neviděla."}, follow=True)
     minutes = Minutes.objects.get(meeting=held)
     assert "Dodatek" in minutes.text and not minutes.is_approved
-    assert "need to be approved again" in response.content.decode()
+    assert "Zápis byl uložen. Jeho text se změnil, proto je třeba jej znovu schválit." in response.content.decode()
     client.logout()
     assert "Dodatek" not in client.get(held.get_absolute_url()).content.decode()  # not public without approval
 
@@ -291,7 +291,7 @@ def test_only_minutes_of_a_held_meeting_are_approved(client, world, meeting):
     )
     url = reverse("meetings:approve_minutes", args=[meeting.pk])
     response = client.post(url, {"approved_on": timezone.localdate()}, follow=True)
-    assert "Only minutes of a held meeting can be approved." in response.content.decode()
+    assert "Schválit lze jen zápis z proběhlého jednání." in response.content.decode()
     assert not Minutes.objects.get(meeting=meeting).is_approved
 
 
@@ -330,5 +330,5 @@ def test_minutes_created_meanwhile_are_not_overwritten(client, world, meeting, m
 
     monkeypatch.setattr(MinutesForm, "save", someone_else_first)
     response = client.post(reverse("meetings:minutes", args=[meeting.pk]), {"text": "Můj zápis."}, follow=True)
-    assert response.status_code == 200 and "Someone else saved the minutes" in response.content.decode()
+    assert response.status_code == 200 and "Ve stejné chvíli uložil zápis někdo jiný" in response.content.decode()
     assert not Minutes.objects.filter(text="Můj zápis.").exists()
