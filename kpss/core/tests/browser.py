@@ -47,3 +47,12 @@ def check(page, step):
     results = AXE.run(page)
     assert results.violations_count == 0, f"{page.url}\n{results.generate_report()}"
     assert not page.foreign_requests, f"requests to other hosts: {page.foreign_requests}"
+
+
+def log_in(page, user, password="heslo-pro-testy"):
+    """Sign in through the login form (the password is UserFactory's by default)."""
+    page.goto("/accounts/login/")
+    page.fill("#id_username", user.email)
+    page.fill("#id_password", password)
+    page.click("main button[type=submit]")
+    page.wait_for_url(lambda url: "/accounts/login/" not in url)

@@ -4,21 +4,17 @@ import datetime
 
 import pytest
 from django.utils import timezone
+from docx import Document
 from playwright.sync_api import expect
+from pypdf import PdfReader
 
-from kpss.core.tests.browser import check, visit
+from kpss.core.tests.browser import check, log_in, visit
 from kpss.meetings.models import AgendaItem, Attendance, Meeting, Minutes, Resolution
 from kpss.processes.tests.factories import MeetingFactory
 
+from .test_invitations import calendar_of
+
 pytestmark = pytest.mark.browser
-
-
-def log_in(page, user):
-    page.goto("/accounts/login/")
-    page.fill("#id_username", user.email)
-    page.fill("#id_password", "heslo-pro-testy")
-    page.click("main button[type=submit]")
-    page.wait_for_url(lambda url: "/accounts/login/" not in url)
 
 
 @pytest.fixture
@@ -133,3 +129,55 @@ def test_minutes_page(page, world, held):
     page.click("main form button[type=submit]")
     expect(page.locator("#id_votes_for_error")).to_be_visible()
     check(page, "resolution-error")
+
+
+def test_a_coordinator_runs_a_meeting_from_invitation_to_exported_minutes(page, world, mailoutbox):
+    log_in(page, world.coordinator)
+    page.goto(f"/meetings/group/{world.group.pk}/new/")
+    yesterday = timezone.localdate() - datetime.timedelta(days=1)
+    page.fill("#id_title", "Setkání PS Senioři k SWOT")
+    page.fill("#id_date", yesterday.isoformat())
+    page.fill("#id_start_time", "14:00")
+    page.fill("#id_end_time", "16:00")
+    page.fill("#id_place", "Radnice, zasedací místnost")
+    page.click("main form button[type=submit]")
+    page.wait_for_url("**/meetings/*/")
+    meeting = Meeting.objects.get(title="Setkání PS Senioři k SWOT")
+
+    page.locator(f"form[action='/meetings/{meeting.pk}/invite/'] button").click()
+    page.wait_for_url(f"**/meetings/{meeting.pk}/")
+    check(page, "invited")
+    calendar, method = calendar_of(mailoutbox[0])
+    [event] = calendar.walk("VEVENT")
+    assert method == "REQUEST" and str(event["SUMMARY"]) == "Setkání PS Senioři k SWOT"
+    assert len(mailoutbox) == 4  # the current members with an e-mail
+
+    page.goto(f"/meetings/{meeting.pk}/attendance/")
+    page.locator("fieldset", has_text="Jana Dvořáková").locator("input[value=present]").check()
+    page.click("main form button[type=submit]")
+    page.wait_for_url(f"**/meetings/{meeting.pk}/")
+    page.locator(f"form[action='/meetings/{meeting.pk}/held/'] button").click()
+    page.wait_for_url(f"**/meetings/{meeting.pk}/")
+
+    page.goto(f"/meetings/{meeting.pk}/minutes/")
+    page.fill("#id_text", "# Průběh\n\nSkupina sestavila **SWOT** analýzu.")
+    page.locator("main form", has=page.locator("#id_text")).locator("button[type=submit]").click()
+    page.wait_for_url(f"**/meetings/{meeting.pk}/minutes/")
+    page.goto(f"/meetings/{meeting.pk}/resolutions/new/")
+    page.fill("#id_number", "PS/1/2026")
+    page.fill("#id_text", "Skupina schvaluje SWOT analýzu.")
+    page.fill("#id_votes_for", "9")
+    page.fill("#id_votes_against", "0")
+    page.fill("#id_votes_abstained", "1")
+    page.click("main form button[type=submit]")
+    page.goto(f"/meetings/{meeting.pk}/")
+    check(page, "with-minutes")
+
+    with page.expect_download() as docx:
+        page.click(f"a[href='/meetings/{meeting.pk}/minutes.docx']")
+    text = "\n".join(paragraph.text for paragraph in Document(docx.value.path()).paragraphs)
+    assert "Skupina sestavila SWOT analýzu." in text and "Jana Dvořáková" in text
+    with page.expect_download() as pdf:
+        page.click(f"a[href='/meetings/{meeting.pk}/minutes.pdf']")
+    pdf_text = "".join(p.extract_text() for p in PdfReader(pdf.value.path()).pages)
+    assert "PS/1/2026" in pdf_text and "Setkání PS Senioři k SWOT" in pdf_text

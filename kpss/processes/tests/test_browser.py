@@ -1,29 +1,18 @@
 """The pages of a process in a real browser: they work without JavaScript tricks and pass axe-core."""
 
 import datetime
-import re
 
 import pytest
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from kpss.core.tests.browser import check, visit
+from kpss.core.tests.browser import check, log_in, visit
 from kpss.meetings.models import Attendance, Meeting
 from kpss.processes.models import Document, DocumentVersion, Group, Membership, Milestone, PlanningProcess, Stage, Step
 
 from .factories import MeetingFactory, OrganisationFactory
 
 pytestmark = pytest.mark.browser
-
-PASSWORD = "heslo-pro-testy"  # UserFactory's
-
-
-def log_in(page, user):
-    page.goto("/accounts/login/")
-    page.fill("#id_username", user.email)
-    page.fill("#id_password", PASSWORD)
-    page.click("main button[type=submit]")
-    page.wait_for_url(re.compile(r"^http://[^/]+/$"))
 
 
 @pytest.fixture
