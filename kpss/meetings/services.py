@@ -192,10 +192,8 @@ def delete_resolution(resolution):
 
 @transaction.atomic
 def add_attachment(meeting, form):
-    attachment = form.save(commit=False)
-    attachment.meeting = meeting
-    attachment.save()
-    return attachment
+    form.instance.meeting = meeting
+    return form.save()
 
 
 @transaction.atomic

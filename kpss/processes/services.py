@@ -97,10 +97,8 @@ def delete_step(step):
 
 @transaction.atomic
 def save_stage(form, process):
-    stage = form.save(commit=False)
-    stage.process = process
-    stage.save()
-    return stage
+    form.instance.process = process
+    return form.save()
 
 
 @transaction.atomic
@@ -110,10 +108,8 @@ def delete_stage(stage):
 
 @transaction.atomic
 def save_milestone(form, process):
-    milestone = form.save(commit=False)
-    milestone.process = process
-    milestone.save()
-    return milestone
+    form.instance.process = process
+    return form.save()
 
 
 @transaction.atomic
@@ -197,10 +193,8 @@ def create_document(form, process):
 
 @transaction.atomic
 def add_version(form, document):
-    version = form.save(commit=False)
-    version.document = document
-    version.save()
-    return version
+    form.instance.document = document
+    return form.save()
 
 
 @transaction.atomic
