@@ -9,6 +9,7 @@ from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
@@ -52,18 +53,20 @@ def absolute_url(request, meeting):
 
 
 def form_page(request, form, meeting, title, submit_label, breadcrumbs=None, intro=""):
-    return render(
-        request,
-        "meetings/form_page.html",
-        {
-            "form": form,
-            "meeting": meeting,
-            "title": title,
-            "submit_label": submit_label,
-            "intro": intro,
-            "breadcrumbs": breadcrumbs or trail(meeting, title),
-        },
-    )
+    """The one-form page; for an existing meeting it names the meeting and links back to it."""
+    context = {
+        "form": form,
+        "stylesheet": "meetings/meetings.css",
+        "title": title,
+        "submit_label": submit_label,
+        "intro": intro,
+        "breadcrumbs": breadcrumbs or trail(meeting, title),
+    }
+    if meeting is not None:
+        when = date_format(timezone.localtime(meeting.starts_at), "DATE_FORMAT")
+        context.update(lead=f"{meeting.title}, {when}", back_url=meeting.get_absolute_url())
+        context["back_label"] = _("Back to the meeting")
+    return render(request, "form_page.html", context)
 
 
 def ics_response(content, name):

@@ -66,8 +66,9 @@ def form_page(request, form, *, title, breadcrumbs, save, done, message, cancel=
             return redirect(done(result) if callable(done) else done)
     return render(
         request,
-        "processes/form_page.html",
+        "form_page.html",
         {
+            "stylesheet": "processes/processes.css",
             "form": form,
             "title": title,
             "breadcrumbs": [*breadcrumbs, (None, title)],
