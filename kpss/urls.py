@@ -12,4 +12,6 @@ urlpatterns = [
     path("accounts/", include("kpss.accounts.urls")),
     path("processes/", include("kpss.processes.urls")),
     path("meetings/", include("kpss.meetings.urls")),
+    path("suggestions/", include("kpss.feedback.urls")),
+    path("regional/", include("kpss.regional.urls")),
 ]

@@ -366,6 +366,7 @@ class Document(models.Model):
         STATUTE = "statute", _("statute")
         STEERING_RULES = "steering_rules", _("rules of procedure of the steering group")
         WORKING_RULES = "working_rules", _("rules of procedure of the working groups")
+        PLAN = "plan", _("community plan of social services")
         OTHER = "other", _("other")
 
     process = models.ForeignKey(PlanningProcess, models.CASCADE, related_name="documents")

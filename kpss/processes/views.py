@@ -4,10 +4,11 @@ Every view names the permission it needs (kpss/processes/rules.py); objects belo
 always looked up through that process, so an id from another process is a 404.
 """
 
+from functools import partial
+
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.core.paginator import Paginator
-from django.db import IntegrityError
 from django.db.models import Prefetch
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -16,6 +17,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from kpss.core.pages import bound
+from kpss.core.pages import form_page as core_form_page
 from kpss.core.permissions import object_view, refuse
 
 from . import forms, queries, services
@@ -40,42 +43,11 @@ def load_process(pk):
     return get_object_or_404(PlanningProcess.objects.select_related("region", "orp", "realiser"), pk=pk)
 
 
-def bound(request, form_class, **kwargs):
-    if request.method == "POST":
-        return form_class(request.POST, request.FILES, **kwargs)
-    return form_class(**kwargs)
-
-
 def crumbs(process, *trail):
     return [(process.get_absolute_url(), process.name), *trail]
 
 
-def form_page(request, form, *, title, breadcrumbs, save, done, message, cancel=None, submit_label=None):
-    """Show ``form``; when a valid one is posted, ``save`` it, say ``message`` and go to ``done``."""
-    if request.method == "POST" and form.is_valid():
-        try:
-            result = save(form)
-        except IntegrityError:
-            # Another request stored the same (a steering group, a participant, a member) after this form
-            # was checked; checked again, the form says what clashes.
-            form.full_clean()
-            if form.is_valid():
-                form.add_error(None, _("The data could not be saved. Please check them and try again."))
-        else:
-            messages.success(request, message)
-            return redirect(done(result) if callable(done) else done)
-    return render(
-        request,
-        "form_page.html",
-        {
-            "stylesheet": "processes/processes.css",
-            "form": form,
-            "title": title,
-            "breadcrumbs": [*breadcrumbs, (None, title)],
-            "submit_label": submit_label or _("Save"),
-            "cancel_url": cancel or (done if isinstance(done, str) else None),
-        },
-    )
+form_page = partial(core_form_page, stylesheet="processes/processes.css")
 
 
 # The process itself

@@ -17,6 +17,8 @@ INSTALLED_APPS = [
     "kpss.territories",
     "kpss.processes",
     "kpss.meetings",
+    "kpss.feedback",
+    "kpss.regional",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -26,6 +28,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django_htmx",
+    "simple_history",
     "rules.apps.AutodiscoverRulesConfig",
 ]
 
@@ -115,3 +118,8 @@ KPSS_OPERATOR_EMAIL = os.environ.get("KPSS_OPERATOR_EMAIL", "kpss@example.cz")
 
 # The domain in the identifiers of calendar entries (.ics UID): one per installation.
 KPSS_ICAL_DOMAIN = os.environ.get("KPSS_ICAL_DOMAIN", "kpss.local")
+
+# Public forms (suggestions, comments) are limited per client address. Behind a reverse proxy, name
+# the header that carries the client's address, e.g. KPSS_CLIENT_IP_HEADER=HTTP_X_REAL_IP.
+RATELIMIT_IP_META_KEY = os.environ.get("KPSS_CLIENT_IP_HEADER", "REMOTE_ADDR")
+KPSS_SUGGESTION_RATE = os.environ.get("KPSS_SUGGESTION_RATE", "5/h")

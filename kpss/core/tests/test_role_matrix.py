@@ -1,4 +1,4 @@
-"""Every URL of the processes and meetings apps, tried by every role.
+"""Every URL of the processes and meetings apps (and of the apps built on them), tried by every role.
 
 One small world: process P (in region R) with a steering group, working group W (its meetings
 closed to the public, so the strictest rule applies) and a second working group; process Q in
@@ -7,6 +7,11 @@ non-public of P. For each URL the table says which rule guards it; for each rule
 pass. A role that passes gets a 200 (or a redirect for POST-only actions); every other role gets
 a redirect to login (anonymous) or 403/404 (signed in), for GET and POST alike, and its POST
 changes nothing.
+
+Apps built on processes add their own rows: a module ``kpss/<app>/tests/matrix.py`` with ``URLS``
+and ``RULES`` in the form below, ``MODELS`` (their rows join the snapshot) and ``extend(world)``,
+which adds the app's objects to the world (and may add users to ``world.users`` for rules of
+its own; a user not in ROLES is not tried).
 """
 
 import datetime
@@ -19,7 +24,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from kpss.accounts.models import SiteRole
-from kpss.core.tests.test_url_access import named_urls
+from kpss.core.tests.test_url_access import MATRIX_APPS, named_urls
+from kpss.feedback.tests import matrix as feedback_matrix
 from kpss.meetings.models import AgendaItem, Attachment, Attendance, Invitation, Meeting, Minutes, Resolution
 from kpss.processes.models import (
     Document,
@@ -41,7 +47,10 @@ from kpss.processes.tests.factories import (
     UserFactory,
     member_user,
 )
+from kpss.regional.tests import matrix as regional_matrix
 from kpss.territories.tests.factories import OrpFactory
+
+CONTRIBUTIONS = [feedback_matrix, regional_matrix]
 
 ROLES = [
     "anonymous",
@@ -70,6 +79,8 @@ RULES = {
     "group_internal": OVERSEERS | {"steering", "leader", "member"},
     "manage_group": {"administrator", "coordinator", "leader"},
 }
+for contribution in CONTRIBUTIONS:
+    RULES.update(contribution.RULES)
 
 
 def process(world):
@@ -143,6 +154,8 @@ URLS = {
     "meetings:attachment_download": ("group_internal", lambda w: [w.meeting.pk, w.attachment.pk], False),
     "meetings:attachment_delete": ("manage_group", lambda w: [w.meeting.pk, w.attachment.pk], True),
 }
+for contribution in CONTRIBUTIONS:
+    URLS.update(contribution.URLS)
 
 
 @pytest.fixture
@@ -211,7 +224,7 @@ def world(db):
     stage = Stage.objects.create(
         process=process, name="1. etapa", starts_on=datetime.date(2025, 1, 1), ends_on=datetime.date(2025, 6, 30)
     )
-    return SimpleNamespace(
+    world = SimpleNamespace(
         users=users,
         process=process,
         steering=steering,
@@ -229,6 +242,9 @@ def world(db):
         membership=Membership.objects.filter(group=working, role=Membership.Role.MEMBER).first(),
         agenda_item=meeting.agenda_items.first(),
     )
+    for contribution in CONTRIBUTIONS:
+        contribution.extend(world)
+    return world
 
 
 def snapshot():
@@ -240,6 +256,7 @@ def snapshot():
         Step, Stage, Milestone, Document, DocumentVersion,
         Meeting, Invitation, AgendaItem, Attendance, Minutes, Resolution, Attachment,
     ]  # fmt: skip
+    models += [model for contribution in CONTRIBUTIONS for model in contribution.MODELS]
     rows = {model.__name__: list(model.objects.order_by("pk").values()) for model in models}
     return rows, len(mail.outbox)
 
@@ -250,7 +267,7 @@ def login(client, world, role):
 
 
 def app_urls():
-    return sorted(name for name in named_urls() if name.split(":")[0] in ("processes", "meetings"))
+    return sorted(name for name in named_urls() if name.split(":")[0] in MATRIX_APPS)
 
 
 def test_every_url_of_the_apps_is_in_the_matrix():

@@ -32,7 +32,7 @@ ACCESS = {
 }
 POST_ONLY = {"set_language", "accounts:logout"}
 # The apps whose URLs test_role_matrix.py tries with every role of a planning process.
-MATRIX_APPS = {"processes", "meetings"}
+MATRIX_APPS = {"processes", "meetings", "feedback", "regional"}
 
 
 def named_urls(resolver=None, namespace=""):
