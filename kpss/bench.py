@@ -40,7 +40,9 @@ PAGES = [
     ("healthz", "/healthz"),
     ("floor (no DB, no template)", "/bench/floor/"),
 ]
-PROCESS_ORP = "6107"  # the seeded process of ORP Jihlava; see process_pages()
+PROCESS_ORP = "6105"  # the seeded process of ORP Jihlava; see process_pages()
+PROGRAMME_REGION = "CZ063"  # the seeded programme of Kraj Vysočina
+TRACKER_QUERY = "?status=settled&q=taxi"  # a word of the seeded suggestions (seed_national.SUGGESTION_TEXTS)
 
 
 class ServerTimingMiddleware:
@@ -177,7 +179,8 @@ def wait_until_up(port, server, log_path, timeout=30):
 
 
 def process_pages():
-    """The pages of one seeded planning process (ORP Jihlava's) and the calendars.
+    """The pages of one seeded planning process (ORP Jihlava's), the calendars, the process's public
+    suggestions tracker and the programme of Kraj Vysočina.
 
     Their ids exist only once the database is seeded, so they are looked up in it, through Django
     set up on the bench database in this process.
@@ -190,6 +193,7 @@ def process_pages():
 
     from kpss.meetings.models import Meeting
     from kpss.processes.models import Group
+    from kpss.regional.models import Programme
 
     group = (
         Group.objects.filter(process__orp__code=PROCESS_ORP, kind=Group.Kind.WORKING)
@@ -204,7 +208,11 @@ def process_pages():
         .order_by("-starts_at")
         .first()
     )
+    programme = Programme.objects.get(process__region__nuts_code=PROGRAMME_REGION)
     connection.close()  # the measuring client needs the database no more
+    # The suggestions agenda of a process is for signed-in users only, so its public tracker stands
+    # for it. Paths as the feedback and regional apps define them.
+    tracker = f"/suggestions/process/{process.pk}/"
     return [
         ("process ORP Jihlava", reverse("processes:detail", args=[process.pk])),
         ("working group", reverse("processes:group", args=[process.pk, group.pk])),
@@ -212,6 +220,10 @@ def process_pages():
         ("process calendar", reverse("meetings:process_calendar", args=[process.pk])),
         ("meeting with minutes", reverse("meetings:detail", args=[meeting.pk])),
         ("process iCalendar feed", reverse("meetings:process_feed", args=[process.pk])),
+        ("suggestions tracker", tracker),
+        ("tracker settled ?q=taxi", tracker + TRACKER_QUERY),
+        ("programme Kraj Vysočina", f"/regional/{programme.pk}/"),
+        ("programme indicators XLSX", f"/regional/{programme.pk}/indicators.xlsx"),
     ]
 
 

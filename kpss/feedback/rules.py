@@ -9,6 +9,8 @@
   see the submitter's contact, to reply.
 - ``feedback.view_suggestion`` (suggestion): who may handle it, who may view the agenda, and the
   members of the assigned group. The internal page with the history (no contact).
+- ``feedback.handle_group_suggestions`` (group): the same as ``handle_suggestion`` for every
+  suggestion assigned to the group; lets a group's worklist offer the answer links in one check.
 
 Everyone may send a suggestion, read the public tracker and follow a suggestion by its code.
 """
@@ -49,6 +51,7 @@ can_see_agenda = can_oversee_process | is_steering_member
 rules.add_perm("feedback.manage_suggestions", can_change_process)
 rules.add_perm("feedback.view_agenda", can_see_agenda)
 rules.add_perm("feedback.handle_suggestion", runs_the_process | leads_the_assigned_group)
+rules.add_perm("feedback.handle_group_suggestions", can_change_process | is_group_leader)
 rules.add_perm(
     "feedback.view_suggestion", runs_the_process | leads_the_assigned_group | sees_the_agenda | is_in_the_assigned_group
 )

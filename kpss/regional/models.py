@@ -108,7 +108,7 @@ class Addressee(models.Model):
     class Meta:
         verbose_name = _("addressee")
         verbose_name_plural = _("addressees")
-        ordering = ["call", "pou", "orp__name", "pou__name"]
+        ordering = ["call", models.F("orp__name").asc(nulls_last=True), "pou__name", "pk"]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(orp__isnull=False, pou__isnull=True) | models.Q(orp__isnull=True, pou__isnull=False),

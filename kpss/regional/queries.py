@@ -1,14 +1,16 @@
 """Reads of a region's programme used by several views; each costs a fixed number of queries."""
 
-from django.db.models import Count, Exists, OuterRef, Q
-from django.db.models.functions import Lower
+from django.db.models import Count, Exists, F, IntegerField, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce, Lower
 
 from kpss.meetings.models import Attendance, Meeting
-from kpss.processes.models import Document, DocumentVersion, Group, PlanningProcess
+from kpss.processes.models import Document, DocumentVersion, Group, Phase, PlanningProcess, Step
 
-from .models import Addressee, Indicator
+from .models import Addressee, Call, Indicator
 
 SEMINAR_KINDS = [Meeting.Kind.SEMINAR, Meeting.Kind.WORKSHOP]
+# ORPs first (a POÚ has no ``orp``), then the POÚ, each by name.
+ADDRESSEE_ORDER = [F("orp__name").asc(nulls_last=True), "pou__name", "pk"]
 
 
 def with_approved_plan(processes):
@@ -19,14 +21,45 @@ def with_approved_plan(processes):
     return processes.annotate(has_plan=Exists(approved_plan))
 
 
+def with_current_phase(processes):
+    """``phase_number``: the lowest-numbered phase with an open step, else the last phase, as
+    ``kpss.processes.queries.current_phase`` says, for many processes in one query."""
+    first_open = Step.objects.filter(phase__process=OuterRef("pk"), done_on__isnull=True).order_by("phase__number")
+    last = Phase.objects.filter(process=OuterRef("pk")).order_by("-number")
+    return processes.annotate(
+        phase_number=Coalesce(
+            Subquery(first_open.values("phase__number")[:1]),
+            Subquery(last.values("number")[:1]),
+            output_field=IntegerField(),
+        )
+    )
+
+
 def participating(programme):
-    return with_approved_plan(programme.participating_processes.select_related("region", "orp").order_by("name"))
+    """The participating processes with ``has_plan`` and ``phase`` (the label of their current phase)."""
+    processes = programme.participating_processes.select_related("region", "orp").order_by("name", "pk")
+    return with_current_phase(with_approved_plan(processes))
+
+
+def phase_label(number):
+    return Phase.Number(number).label if number else ""
+
+
+def linkable_processes(programme):
+    """Processes of the region that may join: not a programme's own process, not taking part already."""
+    return (
+        PlanningProcess.objects.filter(region=programme.process.region_id, programme__isnull=True)
+        .exclude(pk__in=programme.participating_processes.values("pk"))
+        .select_related("orp")
+        .order_by("name", "pk")
+    )
 
 
 def seminars(programme):
     """The programme's education: its seminars and workshops, with their topics and headcounts."""
     return (
         Meeting.objects.filter(process=programme.process_id, kind__in=SEMINAR_KINDS)
+        .select_related("process", "group__process")
         .prefetch_related("agenda_items")
         .annotate(present=Count("attendances", filter=Q(attendances__status=Attendance.Status.PRESENT)))
         .order_by("starts_at")
@@ -90,7 +123,9 @@ def indicators(programme):
 
 def answers(call):
     """The call's addressees (ORPs first) and the tally of answers per kind of municipality."""
-    addressees = list(call.addressees.select_related("orp", "pou", "pou__orp", "recorded_by"))
+    addressees = list(
+        call.addressees.select_related("orp", "pou", "pou__orp", "recorded_by").order_by(*ADDRESSEE_ORDER)
+    )
     tally = {}
     for kind, group in (("orp", [a for a in addressees if a.is_orp]), ("pou", [a for a in addressees if not a.is_orp])):
         tally[kind] = {
@@ -100,6 +135,49 @@ def answers(call):
             "waiting": sum(not a.answer for a in group),
         }
     return addressees, tally
+
+
+def _tally_counts():
+    counts = {}
+    for kind, is_orp in (("orp", Q(addressees__orp__isnull=False)), ("pou", Q(addressees__pou__isnull=False))):
+        counts[f"{kind}_total"] = Count("addressees", filter=is_orp)
+        counts[f"{kind}_yes"] = Count("addressees", filter=is_orp & Q(addressees__answer=Addressee.Answer.YES))
+        counts[f"{kind}_no"] = Count("addressees", filter=is_orp & Q(addressees__answer=Addressee.Answer.NO))
+    return counts
+
+
+def calls_with_tally(programme):
+    """The programme's calls, each with ``tally`` as ``answers`` gives it, in one query."""
+    calls = list(Call.objects.filter(programme=programme).annotate(**_tally_counts()).order_by("-created"))
+    for call in calls:
+        call.tally = {
+            kind: {
+                "total": getattr(call, f"{kind}_total"),
+                "yes": getattr(call, f"{kind}_yes"),
+                "no": getattr(call, f"{kind}_no"),
+                "waiting": getattr(call, f"{kind}_total") - getattr(call, f"{kind}_yes") - getattr(call, f"{kind}_no"),
+            }
+            for kind in ("orp", "pou")
+        }
+    return calls
+
+
+def linked_processes(programme, addressees):
+    """For each addressee (by pk) the participating processes that stand for its municipality."""
+    processes = list(programme.participating_processes.order_by("name", "pk"))
+    pous_of = {}
+    through = PlanningProcess.municipalities.through.objects.filter(
+        planningprocess__in=[p.pk for p in processes if p.scope == PlanningProcess.Scope.MUNICIPALITIES]
+    )
+    for process_id, pou_id in through.values_list("planningprocess_id", "municipality__pou_id"):
+        pous_of.setdefault(process_id, set()).add(pou_id)
+
+    def stands_for(process, addressee):
+        if addressee.is_orp:
+            return process.scope == PlanningProcess.Scope.ORP and process.orp_id == addressee.orp_id
+        return addressee.pou_id in pous_of.get(process.pk, ())
+
+    return {a.pk: [p for p in processes if stands_for(p, a)] for a in addressees}
 
 
 def programmes_list(region=None):

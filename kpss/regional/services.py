@@ -23,6 +23,19 @@ def create_programme(by, *, partners=(), **process_fields):
 
 
 @transaction.atomic
+def create_programme_from_form(form, by):
+    fields = dict(form.cleaned_data)
+    partners = fields.pop("partners", ())
+    return create_programme(by, partners=partners, **fields)
+
+
+@transaction.atomic
+def update_programme(form):
+    """The programme's data live on its process (name, period, partners, funding, …)."""
+    return form.save().programme
+
+
+@transaction.atomic
 def save_indicator(indicator):
     if indicator.measure != Indicator.Measure.ENTERED:
         indicator.entered_value = None
@@ -52,6 +65,22 @@ def addressable(region):
     orps = Orp.objects.filter(region=region)
     pous = Pou.objects.filter(orp__region=region).exclude(name=F("orp__name"))
     return orps, pous
+
+
+@transaction.atomic
+def create_call_from_form(form, programme):
+    return create_call(programme, **form.cleaned_data)
+
+
+@transaction.atomic
+def save_emails(formset):
+    """Store the mayors' offices' addresses; a changed address of one not answered yet gets the letter again."""
+    for form in formset:
+        if "email" in form.changed_data:
+            addressee = form.save(commit=False)
+            if not addressee.answer:
+                addressee.sent_at = None
+            addressee.save()
 
 
 @transaction.atomic
@@ -126,8 +155,9 @@ def processes_of(addressee):
     programme = addressee.call.programme
     processes = PlanningProcess.objects.filter(region=programme.process.region).exclude(pk=programme.process_id)
     if addressee.is_orp:
-        return processes.filter(orp=addressee.orp)
-    return processes.filter(municipalities__pou=addressee.pou).distinct()
+        return processes.filter(scope=PlanningProcess.Scope.ORP, orp=addressee.orp)
+    # A POÚ's process covers its municipalities; it also names their ORP, so the scope tells it apart.
+    return processes.filter(scope=PlanningProcess.Scope.MUNICIPALITIES, municipalities__pou=addressee.pou).distinct()
 
 
 def _link_existing_process(addressee):

@@ -3,14 +3,16 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
 from kpss.accounts.demo import ensure_demo_accounts
+from kpss.feedback.demo import load_demo_suggestions
 from kpss.processes.demo import load_demo_processes
+from kpss.regional.demo import load_demo_programme
 from kpss.territories.models import Municipality, PopulationStat
 
 
 class Command(BaseCommand):
     help = (
         "Prepare the embedded demo (database, territories, census, demo accounts, the demo processes of "
-        "ORP Tábor and Otrokovicko) and serve it."
+        "ORP Tábor and Otrokovicko with their suggestions, the programme of Kraj Vysočina) and serve it."
     )
 
     def add_arguments(self, parser):
@@ -29,7 +31,9 @@ class Command(BaseCommand):
                 self.stderr.write(f"population figures not loaded: {exc}")
         accounts = ensure_demo_accounts()
         processes = load_demo_processes()
-        for message in processes.messages:
+        # The programme is run by the regional officer of the demo accounts; the suggestions need the processes.
+        programme = load_demo_programme()
+        for message in processes.messages + programme.messages + load_demo_suggestions():
             self.stdout.write(message)
         self.stdout.write("\nDemo accounts (e-mail / password / role):")
         for account in accounts + processes.accounts:

@@ -3,7 +3,7 @@
 Every step is deterministic (its own random generator, seeded from --seed and the step's name, so
 a step's output does not depend on which steps ran before), idempotent (rows are keyed by IČO or
 e-mail, a process by its contact e-mail, so a second run adds nothing), and writes in bulk inside
-one transaction. Later issues add services, suggestions...: write a function
+one transaction. Later issues add more (services, surveys...): write a function
 ``step(seeder) -> summary`` and append it to STEPS.
 
 Seeded rows are recognisable by their e-mail domain, SEED_DOMAIN (``.example`` never resolves,
@@ -26,9 +26,13 @@ from django.utils.text import capfirst
 from kpss.accounts.models import Organisation, Person, SiteRole, User
 from kpss.accounts.validators import ico_check_digit
 from kpss.core.text import fold
-from kpss.meetings.models import Attendance, Meeting, Minutes
+from kpss.feedback.models import CODE_ALPHABET, Suggestion
+from kpss.meetings.models import AgendaItem, Attendance, Meeting, Minutes
 from kpss.processes.models import Group, Membership, PlanningProcess, Step, TriadRole
 from kpss.processes.services import create_process
+from kpss.regional import services as regional
+from kpss.regional.demo import SEMINARS
+from kpss.regional.models import Addressee, Indicator, Programme
 from kpss.territories.models import Municipality, Orp, PopulationStat, Region
 
 SEED_DOMAIN = "seed.kpss.example"
@@ -402,7 +406,253 @@ def processes(seeder):
     )
 
 
-STEPS = [territories, population, organisations, people, processes]
+# What people write (by topic) and how it may be answered (by settlement); the municipality is added.
+SUGGESTION_TEXTS = [
+    (Group.Theme.SENIORS, "Sociální taxi pro seniory by mělo jezdit i o víkendu a do okolních obcí."),
+    (Group.Theme.SENIORS, "Na místo v domově pro seniory se čeká přes rok; chybí odlehčovací služba."),
+    (Group.Theme.SENIORS, "Dovoz obědů do naší obce nefunguje, babička je na vaření sama."),
+    (Group.Theme.DISABILITIES, "Do denního stacionáře se syn na vozíku nedostane, autobus není bezbariérový."),
+    (Group.Theme.DISABILITIES, "Chybí chráněné bydlení pro dospělé s mentálním postižením."),
+    (Group.Theme.DISABILITIES, "Osobní asistence nepřijímá nové klienty, čekáme už půl roku."),
+    (Group.Theme.CHILDREN_YOUTH_FAMILY, "Pro teenagery tu chybí nízkoprahový klub, odpoledne nemají kam jít."),
+    (Group.Theme.CHILDREN_YOUTH_FAMILY, "V rodinné poradně se na termín čeká dva měsíce."),
+    (Group.Theme.ADVERSE_SITUATIONS, "Na dluhovou poradnu se čeká šest týdnů, pro rodiny s exekucí je to pozdě."),
+    (Group.Theme.ADVERSE_SITUATIONS, "Lidé po výkonu trestu nemají kde bydlet, azylový dům je plný."),
+    (Group.Theme.CRISIS_UNEMPLOYED, "Chybí poradenství pro lidi, kteří přišli o práci."),
+    (Group.Theme.MINORITIES, "Rodiny cizinců nevědí, jak požádat o dávky; potřebují tlumočníka."),
+    (Group.Theme.ADDICTIONS, "Na sídlišti chybí terénní program pro lidi ohrožené závislostmi."),
+    ("", "Na náměstí nesvítí lampy a chodník k zastávce je rozbitý."),
+]
+ANSWERS = {
+    Suggestion.Settlement.ACCEPTED: "Pracovní skupina podnět přijala; opatření je v akčním plánu na příští rok.",
+    Suggestion.Settlement.PARTLY_ACCEPTED: "Poskytovatel službu rozšíří částečně; zbytek řeší návrh nového plánu.",
+    Suggestion.Settlement.NOT_ACCEPTED: "Podnět nyní nelze splnit, chybí peníze i pracovníci; vrátíme se k němu.",
+    Suggestion.Settlement.FORWARDED: "Podnět jsme předali příslušnému odboru městského úřadu k řešení.",
+    Suggestion.Settlement.OUT_OF_SCOPE: "Podnět se netýká sociálních služeb; předali jsme jej správci.",
+}
+GROUP_SETTLEMENTS = [
+    Suggestion.Settlement.ACCEPTED,
+    Suggestion.Settlement.PARTLY_ACCEPTED,
+    Suggestion.Settlement.NOT_ACCEPTED,
+]
+DEPARTMENTS = ["Odbor sociálních věcí", "Odbor dopravy", "Odbor správy majetku", "Odbor rozvoje města"]
+
+
+@transaction.atomic
+def suggestions(seeder):
+    """The suggestions agenda of every seeded ORP process: 40–60 suggestions in every state.
+
+    Rows are written in bulk, so they have no history records: the bench measures the tracker and
+    the agenda, which read the suggestions themselves; only one suggestion's own page reads its
+    history, and three history rows per suggestion would triple what this step writes.
+    """
+    processes = list(
+        PlanningProcess.objects.filter(
+            contact_email__endswith=f"@{SEED_DOMAIN}", scope=PlanningProcess.Scope.ORP, suggestions__isnull=True
+        ).select_related("orp")
+    )
+    if not processes:
+        return "nothing to add"
+    ids = [process.pk for process in processes]
+    groups, meetings, municipalities = {}, {}, {}
+    for group_id, process_id, theme in Group.objects.filter(process__in=ids, kind=Group.Kind.WORKING).values_list(
+        "pk", "process_id", "theme"
+    ):
+        groups.setdefault(process_id, []).append((group_id, theme))
+    held = Meeting.objects.filter(process__in=ids, status=Meeting.Status.HELD, group__isnull=False)
+    for meeting_id, process_id, starts_at in held.order_by("pk").values_list("pk", "process_id", "starts_at"):
+        meetings.setdefault(process_id, []).append((meeting_id, timezone.localtime(starts_at).date()))
+    for orp_id, municipality_id in Municipality.objects.order_by("code").values_list("orp_id", "id"):
+        municipalities.setdefault(orp_id, []).append(municipality_id)
+    today = timezone.localdate()
+    statuses, weights = list(Suggestion.Status), [15, 20, 65]
+    rows, codes = [], set()
+    for process in processes:
+        rng = random.Random(f"{seeder.seed}:suggestions:{process.orp.code}")
+        for _i in range(rng.randint(40, 60)):
+            rows.append(
+                seeded_suggestion(process, rng, codes, today, statuses, weights, groups, meetings, municipalities)
+            )
+    Suggestion.objects.bulk_create(rows, batch_size=2000)
+    counts = {status: sum(row.status == status for row in rows) for status in statuses}
+    return f"{len(rows)} suggestions in {len(processes)} processes ({', '.join(f'{n} {s}' for s, n in counts.items())})"
+
+
+def seeded_suggestion(process, rng, codes, today, statuses, weights, groups, meetings, municipalities):
+    topic, text = rng.choice(SUGGESTION_TEXTS)
+    source = rng.choice(list(Suggestion.Source))
+    meeting_id = None
+    received_on = process.starts_on + datetime.timedelta(days=rng.randrange((today - process.starts_on).days))
+    if source == Suggestion.Source.MEETING and meetings.get(process.pk):
+        meeting_id, received_on = rng.choice(meetings[process.pk])
+    suggestion = Suggestion(
+        process=process,
+        code=tracking_code(rng, codes),
+        text=text,
+        topic=topic,
+        municipality_id=rng.choice(municipalities.get(process.orp_id) or [None]),
+        source=source,
+        received_on=received_on,
+        meeting_id=meeting_id,
+        status=rng.choices(statuses, weights)[0],
+    )
+    if rng.random() < 0.1:
+        suggestion.submitter_name = "Občan"
+        suggestion.submitter_email = f"podnet.{suggestion.code.lower()}@{SEED_DOMAIN}"
+        suggestion.consent_given_at = timezone.make_aware(datetime.datetime.combine(received_on, datetime.time(12)))
+    if suggestion.status == Suggestion.Status.NEW:
+        return suggestion
+    suggestion.is_published = True
+
+    def later(days):
+        return min(today, received_on + datetime.timedelta(days=days))
+
+    own_groups = [group_id for group_id, theme in groups.get(process.pk, []) if theme == topic]
+    if own_groups:
+        suggestion.group_id, suggestion.assigned_on = own_groups[0], later(rng.randint(2, 14))
+    if not own_groups or rng.random() < 0.3:
+        suggestion.department, suggestion.forwarded_on = rng.choice(DEPARTMENTS), later(rng.randint(2, 14))
+    if suggestion.status == Suggestion.Status.SETTLED:
+        if not topic:
+            suggestion.settlement = Suggestion.Settlement.OUT_OF_SCOPE
+        elif not own_groups:
+            suggestion.settlement = Suggestion.Settlement.FORWARDED
+        else:
+            suggestion.settlement = rng.choice(GROUP_SETTLEMENTS)
+        suggestion.answer = ANSWERS[suggestion.settlement]
+        suggestion.settled_on = later(rng.randint(15, 90))
+    return suggestion
+
+
+def tracking_code(rng, taken):
+    """A tracking code from the step's generator (the model's default is random per run)."""
+    while True:
+        raw = "".join(rng.choice(CODE_ALPHABET) for _i in range(8))
+        code = f"{raw[:4]}-{raw[4:]}"
+        if code not in taken:
+            taken.add(code)
+            return code
+
+
+@transaction.atomic
+def programmes(seeder):
+    """A programme in every region, run by a seeded regional officer: a call to all its ORPs and POÚ
+    with their answers, 3–6 participating ORP processes, 10 held seminars with guests, 4 indicators."""
+    done = set(
+        Programme.objects.filter(process__contact_email__endswith=f"@{SEED_DOMAIN}").values_list(
+            "process__region_id", flat=True
+        )
+    )
+    regions = [region for region in Region.objects.order_by("code") if region.pk not in done]
+    users = list(User.objects.filter(email__endswith=f"@{SEED_DOMAIN}").order_by("email").values_list("id", flat=True))
+    if not regions or not users:
+        return f"nothing to add ({len(done)} seeded programmes, {len(users)} users)"
+    bodies = dict(Organisation.objects.filter(email__endswith=f"@{SEED_DOMAIN}").values_list("name", "id"))
+    starts_on, ends_on = process_period()
+    seminars, attendances, agenda, indicators, addressees = [], [], [], [], 0
+    for region in regions:
+        rng = random.Random(f"{seeder.seed}:programmes:{region.code}")
+        officer = User.objects.get(pk=rng.choice(users))
+        SiteRole.objects.get_or_create(user=officer, kind=SiteRole.Kind.REGIONAL_OFFICER, region=region)
+        programme = regional.create_programme(
+            officer,
+            name=f"Podpora komunitního plánování sociálních služeb – {region.name}",
+            region=region,
+            starts_on=starts_on,
+            ends_on=ends_on,
+            realiser_id=bodies.get(region.name),
+            status=PlanningProcess.Status.RUNNING,
+            contact_email=f"program.{region.code}@{SEED_DOMAIN}",
+            funding_note="Operační program Zaměstnanost plus",
+        )
+        sent_on = starts_on + datetime.timedelta(days=14)
+        call = regional.create_call(
+            programme,
+            title="Zapojení do programu podpory komunitního plánování",
+            letter="Vážení starostové, zveme vaše obce do programu podpory komunitního plánování.",
+            deadline=sent_on + datetime.timedelta(days=30),
+            sent_at=timezone.make_aware(datetime.datetime.combine(sent_on, datetime.time(10))),
+        )
+        joined = answer_call(call, rng, officer)
+        addressees += len(joined[1])
+        ids = list(
+            PlanningProcess.objects.filter(
+                orp__in=joined[0], contact_email__endswith=f"@{SEED_DOMAIN}", scope=PlanningProcess.Scope.ORP
+            )
+            .order_by("orp__code")
+            .values_list("pk", flat=True)
+        )
+        programme.participating_processes.add(*rng.sample(ids, min(len(ids), rng.randint(3, 6))))
+        guests = [
+            (f"{rng.choice(FEMALE_NAMES)} {rng.choice(SURNAMES)[1]} {n}", f"Městský úřad {rng.choice(joined[2])}")
+            for n in range(40)
+        ]
+        for n, (_month, _leaders, topics) in enumerate(SEMINARS):
+            date = starts_on + datetime.timedelta(days=45 + 40 * n)
+            date += datetime.timedelta(days=(2 - date.weekday()) % 7)  # Wednesdays
+            seminar = Meeting(
+                process=programme.process,
+                kind=Meeting.Kind.SEMINAR,
+                title=f"{n + 1}. seminář pro triády",
+                starts_at=timezone.make_aware(datetime.datetime.combine(date, datetime.time(9))),
+                duration=datetime.timedelta(hours=6),
+                place=f"Krajský úřad – {region.name}",
+                status=Meeting.Status.HELD,
+            )
+            seminars.append(seminar)
+            agenda += [AgendaItem(meeting=seminar, order=i, title=title) for i, title in enumerate(topics, start=1)]
+            attendances += [
+                Attendance(meeting=seminar, guest_name=name, guest_organisation=organisation)
+                for name, organisation in rng.sample(guests, rng.randint(15, 30))
+            ]
+        indicators += [
+            Indicator(
+                programme=programme, order=1, name="Komunitní plány v ORP", measure="plans", target=3, unit="ORP"
+            ),
+            Indicator(programme=programme, order=2, name="Proškolení lidé", measure="trained", target=30, unit="osob"),
+            Indicator(programme=programme, order=3, name="Lidé v pracovních skupinách", measure="active", target=150),
+            Indicator(
+                programme=programme,
+                order=4,
+                name="Koordinátoři",
+                measure="entered",
+                target=3,
+                entered_value=rng.randint(1, 4),
+            ),
+        ]
+    Meeting.objects.bulk_create(seminars, batch_size=1000)
+    AgendaItem.objects.bulk_create(agenda, batch_size=2000)
+    Attendance.objects.bulk_create(attendances, batch_size=5000)
+    Indicator.objects.bulk_create(indicators)
+    return (
+        f"{len(regions)} programmes, {addressees} answers, {len(seminars)} seminars, "
+        f"{len(attendances)} seminar attendance records"
+    )
+
+
+def answer_call(call, rng, officer):
+    """Answer the call for every addressee (most say yes, by link or on paper, a few have not answered).
+
+    Returns the ORPs that joined, the answered addressees and the names of the joined towns.
+    """
+    rows = list(call.addressees.select_related("orp", "pou").order_by("pk"))
+    sent_on = call.sent_at.date()
+    for row in rows:
+        draw = rng.random()
+        if draw < 0.05:
+            continue
+        row.answer = Addressee.Answer.NO if draw < 0.2 else Addressee.Answer.YES
+        row.representative = f"{rng.choice(TITLES)} {rng.choice(MALE_NAMES)} {rng.choice(SURNAMES)[0]}".strip()
+        row.answered_on = sent_on + datetime.timedelta(days=rng.randint(1, (call.deadline - sent_on).days))
+        row.channel = rng.choice(list(Addressee.Channel))
+        row.recorded_by = officer if row.channel == Addressee.Channel.PAPER else None
+    Addressee.objects.bulk_update(rows, ["answer", "representative", "answered_on", "channel", "recorded_by"])
+    answered = [row for row in rows if row.answer]
+    joined = [row.orp for row in answered if row.orp_id and row.answer == Addressee.Answer.YES]
+    return joined, answered, [row.territory.name for row in answered if row.answer == Addressee.Answer.YES] or [""]
+
+
+STEPS = [territories, population, organisations, people, processes, suggestions, programmes]
 
 
 def new_ico(rng, taken):
@@ -422,7 +672,8 @@ def phone(rng):
 class Command(BaseCommand):
     help = (
         "Seed a national-scale dataset on top of the real territories (imported first if missing): "
-        "organisations, people and user accounts, a planning process with groups and meetings in every ORP. "
+        "organisations, people and user accounts, a planning process with groups, meetings and suggestions in "
+        "every ORP, a programme in every region. "
         "Deterministic and idempotent."
     )
 
