@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from kpss.accounts.models import Timestamped
+from kpss.core.text import fold
 from kpss.processes.models import Group, PlanningProcess
 
 # No 0/O, 1/I/L: a code read out over the phone or copied from paper comes through.
@@ -108,8 +109,11 @@ class Suggestion(Timestamped):
     answer = models.TextField(_("public answer"), blank=True)
     settled_on = models.DateField(_("settled on"), null=True, blank=True)
     notified_at = models.DateTimeField(_("submitter notified"), null=True, blank=True)
+    # The text and answer folded (kpss.core.text.fold): search ignores case and diacritics on
+    # SQLite and PostgreSQL alike ("bezbarierovy" finds "bezbariérový").
+    search_text = models.TextField(editable=False, blank=True)
 
-    history = HistoricalRecords(excluded_fields=["submitter_name", "submitter_email", "submitter_phone"])
+    history = HistoricalRecords(excluded_fields=["submitter_name", "submitter_email", "submitter_phone", "search_text"])
     objects = SuggestionQuerySet.as_manager()
 
     class Meta:
@@ -135,6 +139,13 @@ class Suggestion(Timestamped):
 
     def get_tracking_url(self):
         return reverse("feedback:track", args=[self.code])
+
+    def save(self, *args, **kwargs):
+        self.search_text = self.folded_text()
+        super().save(*args, **kwargs)
+
+    def folded_text(self):
+        return fold(f"{self.text}\n{self.answer}")
 
     @property
     def has_contact(self):

@@ -14,6 +14,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from kpss.core.text import fold
 from kpss.processes.models import Group
 
 from .models import Suggestion
@@ -67,7 +68,7 @@ def _listed(suggestions):
 def filtered(suggestions, *, q="", status="", topic="", municipality=None, year=None, group=None, unpublished=False):
     """``suggestions`` narrowed by the (valid) filters of the tracker or the agenda."""
     if q:
-        suggestions = suggestions.filter(Q(text__icontains=q) | Q(answer__icontains=q) | Q(code__iexact=q))
+        suggestions = suggestions.filter(Q(search_text__contains=fold(q)) | Q(code__iexact=q.strip().upper()))
     if status:
         suggestions = suggestions.filter(status=status)
     if topic:

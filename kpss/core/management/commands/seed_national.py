@@ -473,6 +473,8 @@ def suggestions(seeder):
             rows.append(
                 seeded_suggestion(process, rng, codes, today, statuses, weights, groups, meetings, municipalities)
             )
+    for row in rows:  # bulk_create skips save(), which keeps the search column
+        row.search_text = row.folded_text()
     Suggestion.objects.bulk_create(rows, batch_size=2000)
     counts = {status: sum(row.status == status for row in rows) for status in statuses}
     return f"{len(rows)} suggestions in {len(processes)} processes ({', '.join(f'{n} {s}' for s, n in counts.items())})"
