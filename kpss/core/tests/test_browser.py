@@ -120,6 +120,7 @@ def test_language_switch(page, db):
         "Territories",
         "Find a municipality",
         "Planning processes",
+        "Regional programmes",
         "Calendar of meetings",
         "Contact",
     ]
