@@ -3,8 +3,10 @@
 What citizens, service users and providers bring to a process, written as they write it, and how
 each was handled: new ones waiting for the coordinator, ones under discussion in a working group or
 forwarded to a department of the town office, and settled ones with their public answer. Everything
-goes through the services, as a user's actions would. The services date the history "now"; the
-agenda's own dates (received, assigned, settled) are set over the process's period, past days only.
+goes through the services, as a user's actions would, dated over the process's period (past days
+only): the services date the history by the day of each action, so every public path is in order.
+When the load commits, a submitter with an e-mail hears of a settled suggestion and their contact is
+erased, as it would be; contacts stay on suggestions not yet settled and on phone-only ones.
 ``load_demo_suggestions`` runs in one transaction and leaves an agenda that is already there as it is.
 """
 
@@ -184,10 +186,10 @@ TABOR = [
           group=True, department=SOCIAL),
     Entry(0.74, PHONE, Theme.ADVERSE_SITUATIONS, "Sezimovo Ústí",
           "Terénní sociální pracovník by měl chodit i za lidmi na ubytovnách v Sezimově Ústí.",
-          group=True),
+          group=True, contact=("Karel Vondrášek", "", "+420 731 456 789")),
     Entry(0.78, WEB, Theme.CHILDREN_YOUTH_FAMILY, "Tábor",
           "V rodinné poradně se čeká na termín dva měsíce. Když se rodina rozpadá, je to pozdě.",
-          group=True),
+          group=True, contact=("Tereza Malá", f"tereza.mala@{DOMAIN}", "")),
     Entry(0.82, PAPER, Theme.SENIORS, "Mladá Vožice",
           "Osamělí senioři z malých obcí Mladovožicka se nemají jak dostat k lékaři do Tábora.",
           department=TRANSPORT),
@@ -324,7 +326,7 @@ OTROKOVICKO = [
                  "Terénní program ONYX klienty do Zlína doprovodí."),
     Entry(0.88, WEB, Theme.CRISIS_UNEMPLOYED, "Otrokovice",
           "Rodiny po exekuci nemají šanci na nájem, město by mělo mít sociální byty.",
-          department=O_SOCIAL),
+          department=O_SOCIAL, contact=("Jiří Kolařík", f"jiri.kolarik@{DOMAIN}", "")),
     Entry(0.92, PAPER, Theme.SENIORS, "Napajedla",
           "V Napajedlech by se hodilo senior taxi za symbolickou cenu.",
           group=True),
@@ -363,10 +365,8 @@ def load_demo_suggestions():
 class Agenda:
     def __init__(self, process, coordinator):
         self.process, self.coordinator = process, coordinator
-        today = timezone.localdate()
         self.first = process.starts_on
-        self.last = min(process.ends_on, today - datetime.timedelta(days=1))
-        self.today = today
+        self.last = min(process.ends_on, timezone.localdate() - datetime.timedelta(days=1))
         self.groups = {group.theme: group for group in process.groups.filter(kind=Group.Kind.WORKING)}
         leaders = Membership.objects.filter(
             group__process=process, role=Membership.Role.LEADER, person__user__isnull=False
@@ -393,20 +393,13 @@ class Agenda:
         return min(same_topic, key=lambda m: abs((timezone.localtime(m.starts_at).date() - target).days), default=None)
 
     def load(self, entries):
-        dated = []
         for entry in entries:
             suggestion = self.receive(entry)
+            received = suggestion.received_on
             group = self.groups.get(entry.topic) if entry.group else None
             if group or entry.department or entry.settlement:
-                received = suggestion.received_on
-                services.triage(
-                    suggestion,
-                    self.coordinator,
-                    group=group,
-                    department=entry.department,
-                    forwarded_on=min(received + datetime.timedelta(days=6), self.last),
-                )
-                suggestion.assigned_on = min(received + datetime.timedelta(days=5), self.last) if group else None
+                on = min(received + datetime.timedelta(days=5), self.last)
+                services.triage(suggestion, self.coordinator, group=group, department=entry.department, on=on)
             if entry.settlement:
                 services.settle(
                     suggestion,
@@ -414,13 +407,8 @@ class Agenda:
                     settlement=entry.settlement,
                     answer=entry.answer,
                     tracking_url=tracking_url_of(suggestion.code),
-                    settled_on=min(
-                        suggestion.received_on + datetime.timedelta(days=21 + len(entry.text) % 30), self.last
-                    ),
+                    settled_on=min(received + datetime.timedelta(days=21 + len(entry.text) % 30), self.last),
                 )
-            dated.append(suggestion)
-        # The services date a submission and an assignment today; the agenda tells when they happened.
-        Suggestion.objects.bulk_update(dated, ["received_on", "assigned_on"])
 
     def receive(self, entry):
         contact = {}
@@ -435,9 +423,9 @@ class Agenda:
             **contact,
         }
         if entry.source == WEB:
-            suggestion = services.submit_suggestion(self.process, tracking_url_of=tracking_url_of, **fields)
-            suggestion.received_on = self.day(entry.at)
-            return suggestion
+            return services.submit_suggestion(
+                self.process, tracking_url_of=tracking_url_of, received_on=self.day(entry.at), **fields
+            )
         meeting = self.meeting_for(entry) if entry.source == MEETING else None
         received_on = timezone.localtime(meeting.starts_at).date() if meeting else self.day(entry.at)
         return services.enter_suggestion(

@@ -1,19 +1,14 @@
 """The suggestions agenda as the table a steering group approves: XLSX and DOCX. Never any contact."""
 
-import io
-
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from docx import Document
 from docx.enum.section import WD_ORIENT
 from docx.shared import Cm, Pt
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font
+from openpyxl.styles import Alignment
 
-from kpss.core.documents import download
+from kpss.core import spreadsheets
 from kpss.meetings.exports import word_text
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def columns():
@@ -73,27 +68,20 @@ WIDTHS = [12, 12, 14, 22, 20, 60, 30, 16, 22, 60, 12]
 
 
 def xlsx_response(process, suggestions):
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = _("Suggestions")[:31]
-    sheet.append(columns())
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
+    """Anyone's text as text cells (kpss.core.spreadsheets): a suggestion "=..." is never a formula."""
+    workbook, sheet = spreadsheets.new_workbook(_("Suggestions"))
+    spreadsheets.append_row(sheet, columns(), bold=True)
     for suggestion in suggestions:
         # Real dates, so that a spreadsheet sorts and filters them as dates.
-        sheet.append(row(suggestion, day=lambda value: value))
+        spreadsheets.append_row(sheet, row(suggestion, day=lambda value: value))
     for index, width in enumerate(WIDTHS, start=1):
         letter = sheet.cell(row=1, column=index).column_letter
         sheet.column_dimensions[letter].width = width
     for line in sheet.iter_rows(min_row=2):
         for cell in line:
             cell.alignment = Alignment(wrap_text=True, vertical="top")
-            if hasattr(cell.value, "year"):
-                cell.number_format = "d.m.yyyy"
     sheet.freeze_panes = "A2"
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return download(buffer.getvalue(), XLSX, f"agenda-{process.name}", "xlsx")
+    return spreadsheets.xlsx_response(workbook, f"agenda-{process.name}")
 
 
 def agenda_document(process, suggestions):

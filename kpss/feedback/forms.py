@@ -1,6 +1,8 @@
 """Forms of the suggestions agenda. Choices of related objects are limited to the process, so another
 process's group or meeting (or a municipality outside the territory) is refused."""
 
+import datetime
+
 from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS
 from django.utils import timezone
@@ -11,10 +13,14 @@ from kpss.processes.models import Group
 from kpss.processes.queries import territory_municipalities
 from kpss.territories.models import Municipality
 
+from . import services
 from .models import Suggestion
 
 HONEYPOT = "website"
 CONTACT_FIELDS = ("submitter_name", "submitter_email", "submitter_phone")
+# The meetings a staff entry may come from: those of the last twelve months and the next three.
+MEETINGS_BACK = datetime.timedelta(days=365)
+MEETINGS_AHEAD = datetime.timedelta(days=92)
 TOPIC_CHOICES = [("", _("choose the topic (optional)")), *Group.Theme.choices]
 
 
@@ -35,8 +41,10 @@ class ContactMixin(forms.Form):
         label=_("I agree that my contact details are kept to answer this suggestion"),
         required=False,
         help_text=_(
-            "The contact is used only to answer you. It is never published or exported; the coordinator "
-            "erases it on request or once the suggestion is settled. Without the consent, leave the contact empty."
+            "The contact is used only to answer you and is never published or exported. An e-mail address is "
+            "erased automatically once the answer has been sent to it; a phone number is erased by the coordinator "
+            "once they have called you with the answer. The coordinator erases the contact earlier if you ask. "
+            "Without the consent, leave the contact empty."
         ),
     )
 
@@ -129,7 +137,15 @@ class StaffEntryForm(SensibleDatesMixin, SuggestionFieldsMixin, ContactMixin):
         self.fields["submitter_name"].label = _("submitter's name")
         self.fields["submitter_email"].help_text = _("The submitter is told by e-mail when it is answered.")
         self.fields["consent"].label = _("The submitter agreed that the contact is kept to answer them")
-        self.fields["meeting"].queryset = process.meetings.order_by("-starts_at")
+        self.fields["consent"].help_text = _(
+            "Tick only when the submitter agreed. Tell them that the contact is used only to answer them and is "
+            "never published; an e-mail address is erased automatically once the answer has been sent, a phone "
+            "number is erased by the coordinator after calling them with the answer, and either earlier if they ask."
+        )
+        now = timezone.now()
+        self.fields["meeting"].queryset = process.meetings.filter(
+            starts_at__gte=now - MEETINGS_BACK, starts_at__lte=now + MEETINGS_AHEAD
+        ).order_by("-starts_at")
         self.initial.setdefault("received_on", timezone.localdate())
 
     def clean_received_on(self):
@@ -170,14 +186,12 @@ class TriageForm(SensibleDatesMixin, forms.Form):
     def __init__(self, *args, suggestion, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["group"].queryset = suggestion.process.groups.order_by("kind", "order", "name")
-        # A suggestion not yet triaged is published unless the coordinator says otherwise.
-        never_triaged = suggestion.status == Suggestion.Status.NEW and not suggestion.group_id
         self.initial = {
             "group": suggestion.group_id,
             "department": suggestion.department,
             "forwarded_on": suggestion.forwarded_on,
             "topic": suggestion.topic,
-            "is_published": suggestion.is_published or never_triaged,
+            "is_published": not services.hidden_by_coordinator(suggestion),
         }
 
     def clean(self):
@@ -197,8 +211,14 @@ class SettleForm(SensibleDatesMixin, forms.Form):
         help_text=_("Shown in the public tracker and sent to the submitter if they left an e-mail."),
     )
     settled_on = forms.DateField(label=_("settled on"), widget=DateInput)
+    is_published = forms.BooleanField(
+        label=_("show in the public tracker"),
+        required=False,
+        help_text=_("Leave unticked only for a suggestion that must not be public, for example an offensive one."),
+    )
 
-    def __init__(self, *args, suggestion, **kwargs):
+    def __init__(self, *args, suggestion, can_publish=False, **kwargs):
+        """``can_publish``: the coordinator decides whether it is public; a group leader cannot."""
         super().__init__(*args, **kwargs)
         self.suggestion = suggestion
         self.initial = {
@@ -206,6 +226,10 @@ class SettleForm(SensibleDatesMixin, forms.Form):
             "answer": suggestion.answer,
             "settled_on": suggestion.settled_on or timezone.localdate(),
         }
+        if can_publish:
+            self.initial["is_published"] = not services.hidden_by_coordinator(suggestion)
+        else:
+            del self.fields["is_published"]
 
     def clean_settled_on(self):
         settled_on = self.cleaned_data["settled_on"]
@@ -232,7 +256,7 @@ class FilterForm(forms.Form):
         used = suggestions.exclude(municipality=None).values("municipality")
         self.fields["municipality"].queryset = Municipality.objects.filter(pk__in=used).order_by("name", "code")
         years = [day.year for day in suggestions.dates("received_on", "year", order="DESC")]
-        self.fields["year"].choices = [("", _("all")), *((year, year) for year in years)]
+        self.fields["year"].choices = [("", _("all")), *((year, str(year)) for year in years)]
 
     def filters(self):
         self.is_valid()

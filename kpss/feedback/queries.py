@@ -26,7 +26,6 @@ ACTIONS = {
     Action.TRIAGED: gettext_lazy("triaged"),
     Action.SETTLED: gettext_lazy("settled"),
     Action.CONTACT_ERASED: gettext_lazy("contact erased"),
-    Action.NOTIFIED: gettext_lazy("submitter notified"),
 }
 # Bookkeeping, and what no action after the first changes.
 QUIET_FIELDS = {"updated", "created", "code", "process", "consent_given_at", "notified_at"}
@@ -42,7 +41,7 @@ NEW_FIRST = Case(
 
 def suggestion_or_404(pk):
     """A suggestion with what its pages and permission checks read, in one query."""
-    related = ("process__region", "process__orp", "group", "municipality", "meeting", "entered_by")
+    related = ("process__region", "process__orp", "group", "municipality", "meeting", "entered_by__person")
     return get_object_or_404(Suggestion.objects.select_related(*related), pk=pk)
 
 
@@ -107,7 +106,7 @@ def assigned_to(group):
 
 def _records(suggestion, with_users=False):
     records = suggestion.history.order_by("history_date", "history_id")
-    return list(records.select_related("history_user") if with_users else records)
+    return list(records.select_related("history_user__person") if with_users else records)
 
 
 def _group_names(records):
@@ -176,10 +175,24 @@ def history(suggestion):
     for record in records:
         changes = _changes(previous, record, groups) if previous is not None else []
         reason = record.history_change_reason
-        who = record.history_user or (_("the submitter") if reason == Action.SUBMITTED else "—")
+        who = _who(record.history_user, reason)
         entries.append(Entry(record.history_date, who, ACTIONS.get(reason, ""), changes))
         previous = record
     return entries
+
+
+def staff_name(user):
+    """A member of staff as colleagues read them: the full name, never the e-mail address."""
+    if user.get_full_name():
+        return user.get_full_name()
+    person = getattr(user, "person", None)
+    return str(person) if person else _("staff member")
+
+
+def _who(user, reason):
+    if user is not None:
+        return staff_name(user)
+    return _("the submitter") if reason == Action.SUBMITTED else _("automatically")
 
 
 def _changes(old, new, groups):

@@ -36,6 +36,12 @@ RECEIVED = gettext_lazy(
     "Thank you, your suggestion has been received. Keep its tracking code %(code)s "
     "or the address of this page to follow what happens with it."
 )
+TOO_MANY_FOR_EMAIL = gettext_lazy(
+    "Too many suggestions were sent with this e-mail address today. Please try again tomorrow, "
+    "or send the suggestion without the e-mail address."
+)
+# Confirmations go to whatever address is typed in: one address gets only a few, from any IP.
+EMAIL_RATE = "3/d"
 SETTLED = gettext_lazy(
     "The suggestion has been settled; the answer is public and the submitter, if they left an e-mail, is told."
 )
@@ -124,6 +130,9 @@ def submit(request, process):
             if _over_the_limit(request):
                 form.add_error(None, TOO_MANY)
                 status = 429
+            elif _over_the_limit_for_email(request, form.cleaned_data["submitter_email"]):
+                form.add_error("submitter_email", TOO_MANY_FOR_EMAIL)
+                status = 429
             else:
                 return _submitted(request, process, form)
         elif form.is_trapped:
@@ -140,6 +149,20 @@ def submit(request, process):
 def _over_the_limit(request):
     rate = settings.KPSS_SUGGESTION_RATE
     return is_ratelimited(request, group="feedback.submit", key="ip", rate=rate, method="POST", increment=True)
+
+
+def _over_the_limit_for_email(request, email):
+    if not email:
+        return False
+    key = email.strip().lower()
+    return is_ratelimited(
+        request,
+        group="feedback.submit.email",
+        key=lambda _group, _request: key,
+        rate=EMAIL_RATE,
+        method="POST",
+        increment=True,
+    )
 
 
 def _submitted(request, process, form):
@@ -286,6 +309,7 @@ def detail(request, suggestion):
         {
             "suggestion": suggestion,
             "process": suggestion.process,
+            "entered_by": queries.staff_name(suggestion.entered_by) if suggestion.entered_by else None,
             "history": queries.history(suggestion),
             "can_handle": can_handle,
             "can_manage": user.has_perm("feedback.manage_suggestions", suggestion.process),
@@ -319,9 +343,10 @@ def triage(request, suggestion):
 @suggestion_view("feedback.handle_suggestion")
 def settle(request, suggestion):
     title = _("Settle suggestion %(code)s") % {"code": suggestion.code}
+    can_publish = request.user.has_perm("feedback.manage_suggestions", suggestion.process)
     return form_page(
         request,
-        bound(request, forms.SettleForm, suggestion=suggestion),
+        bound(request, forms.SettleForm, suggestion=suggestion, can_publish=can_publish),
         title=title,
         lead=suggestion.process.name,
         intro=_intro(suggestion),

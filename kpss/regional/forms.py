@@ -11,7 +11,7 @@ from kpss.core.forms import DateInput, SensibleDatesMixin
 from kpss.processes.forms import PeriodMixin, ProcessForm
 from kpss.processes.models import PlanningProcess
 
-from . import queries
+from . import queries, services
 from .models import Addressee, Call, Indicator
 
 
@@ -55,6 +55,22 @@ class ProgrammeForm(SensibleDatesMixin, PeriodMixin, forms.ModelForm):
         self.fields["realiser"].queryset = self.fields["realiser"].queryset.order_by("name")
         self.fields["partners"].queryset = self.fields["partners"].queryset.order_by("name")
 
+    def clean_region(self):
+        region = self.cleaned_data["region"]
+        programme = getattr(self.instance, "programme", None) if self.instance.pk else None
+        if programme is not None and region != self.instance.region and self._region_is_in_use(programme):
+            raise forms.ValidationError(
+                _(
+                    "The region can no longer be changed: the programme has a call to its municipalities or "
+                    "participating processes of the region."
+                )
+            )
+        return region
+
+    @staticmethod
+    def _region_is_in_use(programme):
+        return programme.calls.exists() or programme.participating_processes.exists()
+
 
 class IndicatorForm(forms.ModelForm):
     class Meta:
@@ -97,6 +113,21 @@ class ProcessLinkForm(forms.Form):
     def __init__(self, *args, programme, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["process"].queryset = queries.linkable_processes(programme)
+
+
+class AddresseeProcessForm(forms.Form):
+    """Which of its own processes stands for a municipality that joined."""
+
+    process = forms.ModelChoiceField(
+        None,
+        label=_("Planning process"),
+        help_text=_("The municipality's processes in the region, newest first."),
+        widget=forms.RadioSelect,
+    )
+
+    def __init__(self, *args, addressee, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["process"].queryset = services.processes_of(addressee).order_by("-starts_on", "-pk")
 
 
 def default_letter(programme):

@@ -104,6 +104,15 @@ class Addressee(models.Model):
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("entered by")
     )
+    process = models.ForeignKey(
+        PlanningProcess,
+        models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("participating process"),
+        help_text=_("The process that stands for this municipality in the programme, linked when it joined."),
+    )
 
     class Meta:
         verbose_name = _("addressee")

@@ -4,7 +4,8 @@ from django.db.models import Count, Exists, F, IntegerField, OuterRef, Q, Subque
 from django.db.models.functions import Coalesce, Lower
 
 from kpss.meetings.models import Attendance, Meeting
-from kpss.processes.models import Document, DocumentVersion, Group, Phase, PlanningProcess, Step
+from kpss.processes.models import Document, DocumentVersion, Group, Membership, Phase, PlanningProcess, Step
+from kpss.processes.rules import can_oversee_process, is_participant, is_steering_member
 
 from .models import Addressee, Call, Indicator
 
@@ -66,6 +67,22 @@ def seminars(programme):
     )
 
 
+def visible_seminars(programme, user):
+    """The seminars the user may see (``meetings.view_meeting``), decided in the query as
+    ``kpss.meetings.queries.process_meetings`` does: open ones for everyone, every one for the
+    programme's overseers and steering group, and for other participants the closed ones of the
+    whole programme and of their own groups."""
+    process = programme.process
+    meetings = seminars(programme)
+    if (can_oversee_process | is_steering_member).test(user, process):
+        return meetings
+    visible = Q(is_open=True)
+    if is_participant.test(user, process):
+        own_groups = Membership.objects.current().filter(person__user=user, group__process=process)
+        visible |= Q(group__isnull=True) | Q(group__in=own_groups.values("group_id"))
+    return meetings.filter(visible)
+
+
 def trained_people(programme):
     """Distinct people present at one or more held seminars or workshops of the programme.
 
@@ -121,10 +138,23 @@ def indicators(programme):
     return rows
 
 
+def with_own_processes(addressees):
+    """``has_processes``: the municipality has a planning process of its own (``services.processes_of`` finds one)."""
+    own = PlanningProcess.objects.filter(region=OuterRef("call__programme__process__region")).exclude(
+        pk=OuterRef("call__programme__process")
+    )
+    of_orp = own.filter(scope=PlanningProcess.Scope.ORP, orp=OuterRef("orp"))
+    of_pou = own.filter(scope=PlanningProcess.Scope.MUNICIPALITIES, municipalities__pou=OuterRef("pou"))
+    return addressees.annotate(has_processes=Exists(of_orp) | Exists(of_pou))
+
+
 def answers(call):
-    """The call's addressees (ORPs first) and the tally of answers per kind of municipality."""
+    """The call's addressees (ORPs first, with their ``process`` and ``has_processes``) and the tally of
+    answers per kind of municipality."""
     addressees = list(
-        call.addressees.select_related("orp", "pou", "pou__orp", "recorded_by").order_by(*ADDRESSEE_ORDER)
+        with_own_processes(call.addressees.select_related("orp", "pou", "pou__orp", "recorded_by", "process")).order_by(
+            *ADDRESSEE_ORDER
+        )
     )
     tally = {}
     for kind, group in (("orp", [a for a in addressees if a.is_orp]), ("pou", [a for a in addressees if not a.is_orp])):
@@ -160,24 +190,6 @@ def calls_with_tally(programme):
             for kind in ("orp", "pou")
         }
     return calls
-
-
-def linked_processes(programme, addressees):
-    """For each addressee (by pk) the participating processes that stand for its municipality."""
-    processes = list(programme.participating_processes.order_by("name", "pk"))
-    pous_of = {}
-    through = PlanningProcess.municipalities.through.objects.filter(
-        planningprocess__in=[p.pk for p in processes if p.scope == PlanningProcess.Scope.MUNICIPALITIES]
-    )
-    for process_id, pou_id in through.values_list("planningprocess_id", "municipality__pou_id"):
-        pous_of.setdefault(process_id, set()).add(pou_id)
-
-    def stands_for(process, addressee):
-        if addressee.is_orp:
-            return process.scope == PlanningProcess.Scope.ORP and process.orp_id == addressee.orp_id
-        return addressee.pou_id in pous_of.get(process.pk, ())
-
-    return {a.pk: [p for p in processes if stands_for(p, a)] for a in addressees}
 
 
 def programmes_list(region=None):

@@ -4,7 +4,7 @@ Forms validate; these functions store what a valid form holds.
 """
 
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, Q
 from django.utils import timezone
 
 from kpss.processes.models import PlanningProcess
@@ -51,13 +51,33 @@ def delete_indicator(indicator):
 
 
 @transaction.atomic
-def link_process(programme, process):
+def link_process(programme, process, addressee=None):
+    """``process`` takes part; it stands for ``addressee``, or else for the joined municipalities it covers."""
     programme.participating_processes.add(process)
+    if addressee is not None:
+        addressee.process = process
+        addressee.save(update_fields=["process"])
+    else:
+        _joined_without_process(programme).filter(_covered_by(process)).update(process=process)
 
 
 @transaction.atomic
 def unlink_process(programme, process):
     programme.participating_processes.remove(process)
+    Addressee.objects.filter(call__programme=programme, process=process).update(process=None)
+
+
+def _joined_without_process(programme):
+    return Addressee.objects.filter(call__programme=programme, answer=Addressee.Answer.YES, process__isnull=True)
+
+
+def _covered_by(process):
+    """The addressees a process stands for: its ORP's, or the POÚ of its municipalities (as ``processes_of``)."""
+    if process.scope == PlanningProcess.Scope.ORP:
+        return Q(orp=process.orp_id)
+    if process.scope == PlanningProcess.Scope.MUNICIPALITIES:
+        return Q(pou__in=process.municipalities.values("pou"))
+    return Q(pk__in=[])
 
 
 def addressable(region):
@@ -103,7 +123,10 @@ def send_call(call, answer_url_of):
     ``answer_url_of(addressee)`` makes the absolute link. Returns how many e-mails go out.
     """
     now = timezone.now()
-    waiting = list(call.addressees.exclude(email="").filter(sent_at__isnull=True))
+    # Locked, so a second submit waits for this one and then finds these sent: nobody is mailed twice.
+    waiting = list(
+        call.addressees.select_for_update(of=("self",)).exclude(email="").filter(sent_at__isnull=True).order_by("pk")
+    )
     for addressee in waiting:
         url = answer_url_of(addressee)
         transaction.on_commit(lambda pk=addressee.pk, url=url: send_call_letter.delay(pk, url))
@@ -114,6 +137,8 @@ def send_call(call, answer_url_of):
 
 
 def _record(addressee, *, answer, representative, answered_on, channel, by=None):
+    if answer != Addressee.Answer.YES and addressee.process_id:
+        _leave(addressee)
     addressee.answer = answer
     addressee.representative = representative
     addressee.answered_on = answered_on
@@ -162,9 +187,24 @@ def processes_of(addressee):
 
 def _link_existing_process(addressee):
     """A municipality that joins brings its process into the programme, when it has exactly one."""
+    if addressee.process_id:
+        return
     candidates = list(processes_of(addressee)[:2])
     if len(candidates) == 1:
         addressee.call.programme.participating_processes.add(candidates[0])
+        addressee.process = candidates[0]
+        addressee.save(update_fields=["process"])
+
+
+def _leave(addressee):
+    """A municipality that no longer joins takes its process out, unless it still stands for another that joined."""
+    programme = addressee.call.programme
+    others = Addressee.objects.filter(
+        call__programme=programme, answer=Addressee.Answer.YES, process=addressee.process_id
+    ).exclude(pk=addressee.pk)
+    if not others.exists():
+        programme.participating_processes.remove(addressee.process_id)
+    addressee.process = None
 
 
 @transaction.atomic
@@ -172,7 +212,12 @@ def start_process_for(addressee, by):
     """Start the planning process of a municipality that joined, for the programme's period.
 
     ``by`` (who runs the programme) coordinates it until the municipality's own coordinator is added.
+    Returns None when the addressee has not joined or has its process already (a second click, a
+    colleague faster): the row is locked, so two requests cannot both start one.
     """
+    locked = Addressee.objects.select_for_update(of=("self",)).get(pk=addressee.pk)
+    if locked.answer != Addressee.Answer.YES or locked.process_id:
+        return None
     programme = addressee.call.programme
     region_process = programme.process
     name = str(addressee.orp.title) if addressee.is_orp else addressee.pou.name
@@ -192,5 +237,5 @@ def start_process_for(addressee, by):
             municipalities=addressee.pou.municipalities.all(),
             **fields,
         )
-    programme.participating_processes.add(process)
+    link_process(programme, process, addressee)
     return process

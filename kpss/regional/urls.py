@@ -26,5 +26,10 @@ urlpatterns = [
     path(
         "<int:pk>/calls/<int:call_pk>/addressees/<int:addressee_pk>/start/", views.start_process, name="start_process"
     ),
+    path(
+        "<int:pk>/calls/<int:call_pk>/addressees/<int:addressee_pk>/process/",
+        views.addressee_link,
+        name="addressee_link",
+    ),
     path("answer/<str:token>/", views.answer, name="answer"),
 ]

@@ -96,18 +96,6 @@ def programme_create(request):
     )
 
 
-def _seminar_rows(request, programme):
-    page = Paginator(queries.seminars(programme), SEMINARS_PAGE_SIZE).get_page(request.GET.get("seminars"))
-    # A closed seminar is linked only for who may see it; the answer depends on its group alone.
-    allowed = {}
-    for meeting in page:
-        key = None if meeting.is_open else meeting.group_id or 0
-        if key is not None and key not in allowed:
-            allowed[key] = request.user.has_perm("meetings.view_meeting", meeting)
-        meeting.is_visible = meeting.is_open or allowed[key]
-    return page
-
-
 @object_view(load_programme)
 def programme_detail(request, programme):
     process = programme.process
@@ -127,7 +115,9 @@ def programme_detail(request, programme):
             "stages": list(Stage.objects.filter(process=process)),
             "schedule": schedule_summary(process),
             "processes": processes,
-            "seminars": _seminar_rows(request, programme),
+            "seminars": Paginator(queries.visible_seminars(programme, user), SEMINARS_PAGE_SIZE).get_page(
+                request.GET.get("seminars")
+            ),
             "trained": queries.trained_people(programme),
             "indicators": queries.indicators(programme),
             "calls": queries.calls_with_tally(programme),
@@ -241,9 +231,6 @@ def call_create(request, programme):
 def call_detail(request, programme, call_pk):
     call = _call(programme, call_pk)
     addressees, tally = queries.answers(call)
-    linked = queries.linked_processes(programme, addressees)
-    for addressee in addressees:
-        addressee.linked = linked[addressee.pk]
     return render(
         request,
         "regional/call_detail.html",
@@ -253,6 +240,7 @@ def call_detail(request, programme, call_pk):
             "addressees": addressees,
             "on_paper": [a for a in addressees if not a.email],
             "unsent": sum(1 for a in addressees if a.email and not a.sent_at),
+            "has_emails": any(a.email for a in addressees),
             "tally": tally,
             "breadcrumbs": crumbs(programme, (None, call.title)),
             "can_change": request.user.has_perm("regional.change_programme", programme),
@@ -350,16 +338,41 @@ def start_process(request, programme, call_pk, addressee_pk):
     addressee = _addressee(call, addressee_pk)
     if addressee.answer != Addressee.Answer.YES:
         messages.error(request, _("Only a municipality that joined gets its process started."))
-    elif queries.linked_processes(programme, [addressee])[addressee.pk]:
+    elif addressee.process_id:
+        messages.error(request, _("The municipality's process already takes part in the programme."))
+    elif services.processes_of(addressee).exists():
+        messages.error(request, _("The municipality has a process already: link it instead of starting another."))
+    elif (process := services.start_process_for(addressee, request.user)) is None:
         messages.error(request, _("The municipality's process already takes part in the programme."))
     else:
-        process = services.start_process_for(addressee, request.user)
         messages.success(
             request,
             _("The process %(process)s has been started and takes part in the programme. Add its coordinator.")
             % {"process": process},
         )
     return redirect(call)
+
+
+@object_view(load_programme, "regional.change_programme")
+def addressee_link(request, programme, call_pk, addressee_pk):
+    """Link one of the processes a municipality that joined has already, as the one standing for it."""
+    call = _call(programme, call_pk)
+    addressee = _addressee(call, addressee_pk)
+    if addressee.answer != Addressee.Answer.YES:
+        messages.error(request, _("Only a municipality that joined has its process linked."))
+        return redirect(call)
+    title = _("Process of %(municipality)s") % {"municipality": addressee}
+    return form_page(
+        request,
+        bound(request, forms.AddresseeProcessForm, addressee=addressee),
+        title=title,
+        breadcrumbs=crumbs(programme, (call.get_absolute_url(), call.title)),
+        save=lambda form: services.link_process(programme, form.cleaned_data["process"], addressee),
+        done=call.get_absolute_url(),
+        cancel=call.get_absolute_url(),
+        message=_("The process now takes part in the programme for this municipality."),
+        submit_label=_("Link the process"),
+    )
 
 
 # The municipality's answer through its link

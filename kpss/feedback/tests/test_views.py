@@ -3,11 +3,13 @@
 import datetime
 
 import pytest
+from django.conf import settings
 from django.urls import reverse
+from django.utils import timezone, translation
 
 from kpss.feedback import services
 from kpss.feedback.models import Suggestion
-from kpss.processes.tests.factories import MeetingFactory
+from kpss.processes.tests.factories import MeetingFactory, UserFactory
 
 from .conftest import tracking_url_of
 
@@ -370,3 +372,95 @@ def test_detail_shows_the_full_history_with_who(client, world):
 
     assert [str(entry.who) for entry in response.context["history"]][1] == str(world.coordinator)
     assert str(world.coordinator) in response.content.decode()
+
+
+def test_staff_entry_offers_only_the_meetings_of_the_last_year_and_the_next_three_months(client, world):
+    now = timezone.now()
+    old = MeetingFactory(group=world.seniors, starts_at=now - datetime.timedelta(days=400))
+    last_month = MeetingFactory(group=world.seniors, starts_at=now - datetime.timedelta(days=30))
+    next_month = MeetingFactory(group=world.families, starts_at=now + datetime.timedelta(days=30))
+    MeetingFactory(group=world.seniors, starts_at=now + datetime.timedelta(days=200))
+    client.force_login(world.coordinator)
+    url = reverse("feedback:enter", args=[world.process.pk])
+
+    offered = list(client.get(url).context["form"].fields["meeting"].queryset)
+    response = client.post(url, {"source": "meeting", "received_on": "2025-03-04", "meeting": old.pk, "text": "P"})
+
+    assert offered == [next_month, last_month]
+    assert "meeting" in response.context["form"].errors and not Suggestion.objects.exists()
+
+
+def test_staff_entry_explains_consent_to_staff_not_to_the_submitter(client, world):
+    client.force_login(world.coordinator)
+
+    staff = client.get(reverse("feedback:enter", args=[world.process.pk])).context["form"]
+    public = client.get(reverse("feedback:submit", args=[world.process.pk])).context["form"]
+
+    with translation.override("en"):
+        assert str(staff.fields["consent"].help_text) != str(public.fields["consent"].help_text)
+        assert str(staff.fields["consent"].help_text).startswith("Tick only when the submitter agreed")
+
+
+def test_the_year_filter_shows_years_as_written(client, world):
+    published(world)
+
+    html = client.get(reverse("feedback:tracker", args=[world.process.pk])).content.decode()
+
+    year = timezone.localdate().year
+    assert f'<option value="{year}">{year}</option>' in html
+
+
+def test_the_coordinator_may_hide_a_settled_suggestion_the_leader_may_not(client, world):
+    suggestion = submit(world)
+    url = reverse("feedback:settle", args=[suggestion.pk])
+    client.force_login(world.coordinator)
+    assert client.get(url).context["form"].initial["is_published"] is True
+    answer = {"settlement": "out_of_scope", "answer": "Mimo.", "settled_on": suggestion.received_on}
+
+    client.post(url, answer)  # the box unticked
+    suggestion.refresh_from_db()
+    assert suggestion.status == "settled" and not suggestion.is_published
+
+    services.triage(suggestion, world.coordinator, group=world.seniors, is_published=False)
+    client.force_login(world.leader)
+    assert "is_published" not in client.get(url).context["form"].fields
+    client.post(url, {**answer, "is_published": "on", "answer": "Oprava."})
+    suggestion.refresh_from_db()
+    assert suggestion.answer == "Oprava." and not suggestion.is_published
+
+
+def test_the_coordinators_settle_form_publishes_an_untriaged_suggestion(client, world):
+    suggestion = submit(world)
+    client.force_login(world.coordinator)
+    answer = {"settlement": "out_of_scope", "answer": "Mimo.", "settled_on": suggestion.received_on}
+
+    client.post(reverse("feedback:settle", args=[suggestion.pk]), {**answer, "is_published": "on"})
+
+    assert suggestion.code in codes(client.get(reverse("feedback:tracker", args=[world.process.pk])))
+
+
+def test_detail_names_staff_without_their_e_mail(client, world):
+    clerk = UserFactory(email="referentka@zdar.example", first_name="", last_name="")
+    suggestion = services.enter_suggestion(
+        world.process, clerk, text="Podnět z telefonu", source="phone", received_on=timezone.localdate()
+    )
+    services.triage(suggestion, clerk, group=world.seniors)
+    client.force_login(world.coordinator)
+
+    html = client.get(suggestion.get_absolute_url()).content.decode()
+
+    assert "referentka" not in html
+
+
+def test_detail_says_when_the_contact_goes(client, world):
+    by_phone = published(world, consent=True, submitter_phone="603 111 222")
+    by_mail = published(world, consent=True, submitter_email="eva@example.cz")
+    client.force_login(world.coordinator)
+
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+
+    phone_page = client.get(by_phone.get_absolute_url()).content.decode()
+    mail_page = client.get(by_mail.get_absolute_url()).content.decode()
+
+    assert "call the submitter with the answer, then erase the contact" in phone_page
+    assert "erased automatically once the answer has been sent" in mail_page

@@ -31,6 +31,7 @@ URLS = {
     "regional:paper_answer": ("regional_change", lambda w: [w.programme.pk, w.call.pk, w.addressee.pk], False),
     "regional:paper_letter": ("regional_change", lambda w: [w.programme.pk, w.call.pk, w.addressee.pk], False),
     "regional:start_process": ("regional_change", lambda w: [w.programme.pk, w.call.pk, w.addressee.pk], True),
+    "regional:addressee_link": ("regional_change", lambda w: [w.programme.pk, w.call.pk, w.addressee.pk], False),
     "regional:answer": ("public", lambda w: [w.addressee.token], False),
 }
 RULES = {

@@ -118,6 +118,24 @@ def test_an_officer_runs_a_call_and_follows_the_programme(page, browser, live_se
     expect(page.locator("main")).to_contain_text(orp_tally)
     assert Addressee.objects.get(pk=telc.pk).channel == "paper"
 
+    # Telč had its process already, not yet in the programme: the officer links it instead of starting one.
+    create_process(
+        name="KPSS Telč",
+        region=region,
+        orp=orps["Telč"],
+        starts_on=datetime.date(2024, 1, 1),
+        ends_on=datetime.date(2026, 12, 31),
+    )
+    page.reload()
+    telc_row = rows.filter(has_text="Telč")
+    expect(telc_row.locator("form[action$='/start/']")).to_have_count(0)
+    telc_row.locator(f"a[href$='/addressees/{telc.pk}/process/']").click()
+    check(page, "link-process-form")
+    page.get_by_label("KPSS Telč").check()
+    page.click("main form button[type=submit]")
+    page.wait_for_url(re.compile(r"/calls/\d+/$"))
+    expect(rows.filter(has_text="Telč")).to_contain_text("KPSS Telč")
+
     # A seminar was held; the officer adds the indicator of trained people.
     seminar = Meeting.objects.create(
         process=programme.process,

@@ -118,6 +118,7 @@ def test_participating_processes_plans_and_groups(programme):
     processes = queries.participating(programme)
     assert len(processes) == 13
     assert {process.orp_id for process in processes} == set(yes.values_list("orp_id", flat=True))
+    assert all(addressee.process.orp_id == addressee.orp_id for addressee in yes.select_related("process"))
     assert sum(process.has_plan for process in processes) == 9
     plans = Document.objects.filter(process__in=processes, kind=Document.Kind.PLAN)
     for plan in plans:

@@ -1,15 +1,17 @@
 """Writes of a programme: creating it, the call and its answers, linking and starting processes."""
 
 import datetime
+import threading
 
 import pytest
 from django.core import mail
+from django.db import connection
 from django.utils import timezone
 
 from kpss.processes.models import PlanningProcess
 from kpss.processes.services import create_process
 from kpss.regional import services
-from kpss.regional.models import Addressee
+from kpss.regional.models import Addressee, Call
 from kpss.territories.tests.factories import MunicipalityFactory
 
 pytestmark = pytest.mark.django_db
@@ -136,6 +138,8 @@ def test_starting_the_process_of_an_orp_and_of_a_pou(vysocina):
     polna = vysocina.pous["Polná"]
     MunicipalityFactory.create_batch(2, pou=polna, orp=polna.orp)
     pou_addressee = call.addressees.get(pou=polna)
+    for addressee in (orp_addressee, pou_addressee):
+        services.answer_through_link(addressee, answer="yes", representative="Starosta")
 
     orp = services.start_process_for(orp_addressee, vysocina.officer)
     pou = services.start_process_for(pou_addressee, vysocina.officer)
@@ -167,3 +171,97 @@ def test_a_changed_address_gets_the_letter_again_unless_answered(vysocina):
     services.save_emails(formset)
     telc = call.addressees.get(orp=vysocina.orps["Telč"])
     assert (telc.email, telc.sent_at) == ("b@telc.example", None)
+
+
+def test_a_yes_records_its_process_and_a_change_to_no_takes_it_out(vysocina):
+    programme = vysocina.programme
+    jihlava = orp_process(vysocina.orps["Jihlava"])
+    first, second = new_call(programme), new_call(programme)
+    addressee = first.addressees.get(orp=vysocina.orps["Jihlava"])
+    services.answer_through_link(addressee, answer="yes", representative="Petr Ryška")
+    addressee.refresh_from_db()
+    assert addressee.process == jihlava
+    services.answer_through_link(addressee, answer="no", representative="Petr Ryška")
+    addressee.refresh_from_db()
+    assert addressee.process is None
+    assert not programme.participating_processes.exists()
+
+    # While another yes of the same town stands on the process, it stays in.
+    services.answer_through_link(addressee, answer="yes", representative="Petr Ryška")
+    again = second.addressees.get(orp=vysocina.orps["Jihlava"])
+    services.answer_through_link(again, answer="yes", representative="Petr Ryška")
+    services.answer_through_link(addressee, answer="no", representative="Petr Ryška")
+    assert list(programme.participating_processes.all()) == [jihlava]
+    again.refresh_from_db()
+    assert again.process == jihlava
+
+
+def test_a_change_to_no_takes_out_the_process_started_for_the_municipality(vysocina):
+    programme = vysocina.programme
+    addressee = new_call(programme).addressees.get(pou=vysocina.pous["Polná"])
+    services.answer_through_link(addressee, answer="yes", representative="Ivana Zvěřinová")
+    process = services.start_process_for(addressee, vysocina.officer)
+    addressee.refresh_from_db()
+    assert addressee.process == process
+    services.record_paper_answer(
+        addressee, vysocina.officer, answer="no", representative="Ivana Zvěřinová", answered_on=TODAY()
+    )
+    assert not programme.participating_processes.exists()
+    assert PlanningProcess.objects.filter(pk=process.pk).exists()  # the municipality's process itself stays
+
+
+def test_linking_a_process_records_it_for_the_municipalities_that_joined_and_unlinking_clears_it(vysocina):
+    programme = vysocina.programme
+    pacov = vysocina.orps["Pacov"]
+    orp_process(pacov, name="KPSS Pacov 2018")
+    chosen = orp_process(pacov, name="KPSS Pacov 2025")
+    call = new_call(programme)
+    addressee = call.addressees.get(orp=pacov)
+    services.answer_through_link(addressee, answer="yes", representative="Lukáš Vlček")
+    services.link_process(programme, chosen)
+    addressee.refresh_from_db()
+    assert addressee.process == chosen
+    services.unlink_process(programme, chosen)
+    addressee.refresh_from_db()
+    assert addressee.process is None
+
+
+def test_a_process_is_started_once_even_from_a_stale_page(vysocina):
+    addressee = new_call(vysocina.programme).addressees.get(orp=vysocina.orps["Telč"])
+    services.answer_through_link(addressee, answer="yes", representative="Roman Fabeš")
+    stale = Addressee.objects.get(pk=addressee.pk)
+    assert services.start_process_for(addressee, vysocina.officer) is not None
+    assert services.start_process_for(stale, vysocina.officer) is None
+    assert PlanningProcess.objects.filter(orp=vysocina.orps["Telč"]).count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_submits_at_once_mail_each_address_once(vysocina):
+    """The first send holds the rows while it works; the second waits for it, then finds nothing to send."""
+    jihlava, pacov = vysocina.orps["Jihlava"], vysocina.orps["Pacov"]
+    call = new_call(vysocina.programme, emails={jihlava: "posta@jihlava.example", pacov: "podatelna@pacov.example"})
+    first_is_sending, second_done = threading.Event(), threading.Event()
+    counts = {}
+
+    def slow_link(addressee):
+        first_is_sending.set()
+        second_done.wait(timeout=2)  # without the lock the second send finishes meanwhile
+        return "/"
+
+    def send(name, answer_url_of):
+        try:
+            counts[name] = services.send_call(Call.objects.get(pk=call.pk), answer_url_of)
+        finally:
+            connection.close()
+
+    first = threading.Thread(target=send, args=("first", slow_link))
+    first.start()
+    assert first_is_sending.wait(timeout=10)
+    second = threading.Thread(target=send, args=("second", lambda a: "/"))
+    second.start()
+    second.join(timeout=1)
+    second_done.set()
+    first.join()
+    second.join()
+    assert counts == {"first": 2, "second": 0}
+    assert sorted(m.to[0] for m in mail.outbox) == ["podatelna@pacov.example", "posta@jihlava.example"]

