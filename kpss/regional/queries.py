@@ -133,7 +133,8 @@ def indicators(programme):
     counts = _counts(programme, {row.measure for row in rows})
     for row in rows:
         row.value = row.entered_value if row.measure == Indicator.Measure.ENTERED else counts[row.measure]
-        row.percent = min(100, round(100 * (row.value or 0) / row.target)) if row.target else 100
+        # Not capped: 9 plans against a target of 8 is 113 %; the progress bar caps itself.
+        row.percent = round(100 * (row.value or 0) / row.target) if row.target else 100
         row.is_met = row.value is not None and row.value >= row.target
     return rows
 

@@ -112,7 +112,7 @@ def test_active_people_are_the_distinct_people_present_in_working_groups_of_part
 def test_an_entered_indicator_shows_its_value_or_nothing(vysocina):
     programme = vysocina.programme
     indicator(programme, "entered", 4, entered_value=5)
-    assert values(programme) == {"entered": (5, 100, True)}
+    assert values(programme) == {"entered": (5, 125, True)}  # over the target: not capped
     Indicator.objects.update(entered_value=None)
     assert values(programme) == {"entered": (None, 0, False)}
 
