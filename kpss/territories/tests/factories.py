@@ -19,7 +19,8 @@ class RegionFactory(factory.django.DjangoModelFactory):
     name = factory.Sequence(lambda n: f"Kraj {n}")
     short_name = factory.LazyAttribute(lambda region: region.name)
     ruian_code = factory.Sequence(lambda n: 200 + n)
-    nuts_code = factory.Sequence(lambda n: f"CZ{100 + n}")
+    # Five characters, unique for the first 65,536 regions of a test run (the column holds five).
+    nuts_code = factory.Sequence(lambda n: f"Z{n:04X}")
 
 
 class DistrictFactory(factory.django.DjangoModelFactory):
