@@ -35,20 +35,25 @@ def calendar_meetings(*, region=None, kind="", past=False):
     return _in_time(meetings, past)
 
 
-def process_meetings(process, user, *, past=False):
-    """The process's meetings the user may see, as ``meetings.view_meeting`` decides, filtered in the query.
+def visible_to(meetings, process, user):
+    """``meetings`` (of ``process``) narrowed to those the user may see, as ``meetings.view_meeting``
+    decides, in the query.
 
     Open meetings for everyone; every closed one for the process's overseers and steering-group
     members; for other participants the closed meetings of the whole process and of their own groups.
     """
-    meetings = process.meetings.select_related("group")
-    if not (can_oversee_process | is_steering_member).test(user, process):
-        visible = Q(is_open=True)
-        if is_participant.test(user, process):
-            own_groups = Membership.objects.current().filter(person__user=user, group__process=process)
-            visible |= Q(group__isnull=True) | Q(group__in=own_groups.values("group_id"))
-        meetings = meetings.filter(visible)
-    return _in_time(meetings, past)
+    if (can_oversee_process | is_steering_member).test(user, process):
+        return meetings
+    visible = Q(is_open=True)
+    if is_participant.test(user, process):
+        own_groups = Membership.objects.current().filter(person__user=user, group__process=process)
+        visible |= Q(group__isnull=True) | Q(group__in=own_groups.values("group_id"))
+    return meetings.filter(visible)
+
+
+def process_meetings(process, user, *, past=False):
+    """The process's meetings the user may see (``visible_to``), upcoming or past."""
+    return _in_time(visible_to(process.meetings.select_related("group"), process, user), past)
 
 
 def feed_meetings(process, group=None):

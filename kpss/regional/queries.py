@@ -4,8 +4,8 @@ from django.db.models import Count, Exists, F, IntegerField, OuterRef, Q, Subque
 from django.db.models.functions import Coalesce, Lower
 
 from kpss.meetings.models import Attendance, Meeting
-from kpss.processes.models import Document, DocumentVersion, Group, Membership, Phase, PlanningProcess, Step
-from kpss.processes.rules import can_oversee_process, is_participant, is_steering_member
+from kpss.meetings.queries import visible_to
+from kpss.processes.models import Document, DocumentVersion, Group, Phase, PlanningProcess, Step
 
 from .models import Addressee, Call, Indicator
 
@@ -68,19 +68,8 @@ def seminars(programme):
 
 
 def visible_seminars(programme, user):
-    """The seminars the user may see (``meetings.view_meeting``), decided in the query as
-    ``kpss.meetings.queries.process_meetings`` does: open ones for everyone, every one for the
-    programme's overseers and steering group, and for other participants the closed ones of the
-    whole programme and of their own groups."""
-    process = programme.process
-    meetings = seminars(programme)
-    if (can_oversee_process | is_steering_member).test(user, process):
-        return meetings
-    visible = Q(is_open=True)
-    if is_participant.test(user, process):
-        own_groups = Membership.objects.current().filter(person__user=user, group__process=process)
-        visible |= Q(group__isnull=True) | Q(group__in=own_groups.values("group_id"))
-    return meetings.filter(visible)
+    """The seminars the user may see (``meetings.view_meeting``), decided in the query."""
+    return visible_to(seminars(programme), programme.process, user)
 
 
 def trained_people(programme):
