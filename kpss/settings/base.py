@@ -19,6 +19,7 @@ INSTALLED_APPS = [
     "kpss.meetings",
     "kpss.feedback",
     "kpss.regional",
+    "kpss.catalogue",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",

@@ -29,6 +29,8 @@ class Command(BaseCommand):
                 call_command("import_population", verbosity=1)
             except CommandError as exc:  # the demo still runs; the pages say the figures are missing
                 self.stderr.write(f"population figures not loaded: {exc}")
+        # The catalogue's codelists (service types, target groups, …): idempotent, so loaded on every start.
+        call_command("load_codelists", verbosity=0)
         accounts = ensure_demo_accounts()
         processes = load_demo_processes()
         # The programme is run by the regional officer of the demo accounts; the suggestions need the processes.
