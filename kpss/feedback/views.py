@@ -21,7 +21,8 @@ from django_ratelimit.core import is_ratelimited
 from kpss.core.documents import docx_response
 from kpss.core.pages import bound, form_page
 from kpss.core.permissions import object_view, refuse
-from kpss.processes.models import Group, PlanningProcess
+from kpss.processes.models import Group
+from kpss.processes.queries import crumbs, process_or_404
 
 from . import exports, forms, queries, services
 from .models import Suggestion
@@ -47,12 +48,8 @@ SETTLED = gettext_lazy(
 )
 
 
-def _process(pk):
-    return get_object_or_404(PlanningProcess.objects.select_related("region", "orp"), pk=pk)
-
-
 def process_view(permission=None):
-    return object_view(_process, permission, "process_pk")
+    return object_view(process_or_404, permission, "process_pk")
 
 
 def suggestion_view(permission, on_process=False):
@@ -69,10 +66,6 @@ def suggestion_view(permission, on_process=False):
         return wrapped
 
     return decorator
-
-
-def crumbs(process, *trail):
-    return [(process.get_absolute_url(), process.name), *trail]
 
 
 def _tracker_crumb(process):

@@ -41,6 +41,16 @@ class ProcessFilterForm(forms.Form):
     region = forms.ModelChoiceField(Region.objects.all(), required=False, label=_("Region"), empty_label=_("All"))
 
 
+def regions_for(user, current_region_id=None):
+    """The regions ``user`` may plan in: administrators and site coordinators anywhere, a regional
+    officer in their own regions. The current region of an edited process or programme stays a
+    choice, so that its coordinators can keep it."""
+    if is_administrator(user) or is_site_coordinator(user):
+        return Region.objects.all()
+    officer_of = user.site_roles.filter(kind=SiteRole.Kind.REGIONAL_OFFICER).values("region")
+    return Region.objects.filter(Q(pk__in=officer_of) | Q(pk=current_region_id))
+
+
 class ProcessForm(SensibleDatesMixin, PeriodMixin, forms.ModelForm):
     municipality_names = forms.CharField(
         label=_("Municipalities"),
@@ -73,7 +83,7 @@ class ProcessForm(SensibleDatesMixin, PeriodMixin, forms.ModelForm):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        regions = self.regions_of(user)
+        regions = regions_for(user, self.instance.region_id)
         self.fields["region"].queryset = regions
         # Municipality names are looked up in the chosen region, so the ORPs alone need limiting here.
         self.fields["orp"].queryset = Orp.objects.filter(region__in=regions).order_by("name")
@@ -81,14 +91,6 @@ class ProcessForm(SensibleDatesMixin, PeriodMixin, forms.ModelForm):
         self.fields["budget"].validators.append(MinValueValidator(0))
         if self.instance.pk:
             self.initial["municipality_names"] = "\n".join(self.instance.municipalities.values_list("name", flat=True))
-
-    def regions_of(self, user):
-        """Administrators and site coordinators plan anywhere; a regional officer in their regions. The
-        region of an edited process stays a choice, so that its coordinators can keep it."""
-        if is_administrator(user) or is_site_coordinator(user):
-            return Region.objects.all()
-        officer_of = user.site_roles.filter(kind=SiteRole.Kind.REGIONAL_OFFICER).values("region")
-        return Region.objects.filter(Q(pk__in=officer_of) | Q(pk=self.instance.region_id))
 
     def clean(self):
         cleaned = super().clean()

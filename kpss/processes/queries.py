@@ -4,6 +4,7 @@ import datetime
 
 from django.db.models import Case, Count, Exists, OuterRef, Prefetch, Q, Value, When
 from django.db.models.functions import ExtractYear
+from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from kpss.accounts.models import Person
@@ -13,6 +14,15 @@ from kpss.territories.models import Municipality
 from .models import DocumentVersion, Group, Membership, Milestone, Phase, PlanningProcess, Stage, Step
 
 UPCOMING_LIMIT = 10
+
+
+def process_or_404(pk):
+    return get_object_or_404(PlanningProcess.objects.select_related("region", "orp", "realiser"), pk=pk)
+
+
+def crumbs(process, *trail):
+    """Breadcrumbs of a page below a process: the process, then ``trail`` of (url, label)."""
+    return [(process.get_absolute_url(), process.name), *trail]
 
 
 def processes_list(region=None):

@@ -39,14 +39,6 @@ PAGE_SIZE = 20
 PARTICIPANTS_PAGE_SIZE = 50
 
 
-def load_process(pk):
-    return get_object_or_404(PlanningProcess.objects.select_related("region", "orp", "realiser"), pk=pk)
-
-
-def crumbs(process, *trail):
-    return [(process.get_absolute_url(), process.name), *trail]
-
-
 form_page = partial(core_form_page, stylesheet="processes/processes.css")
 
 
@@ -84,7 +76,7 @@ def process_create(request):
     )
 
 
-@object_view(load_process)
+@object_view(queries.process_or_404)
 def process_detail(request, process):
     phases = queries.phases_with_progress(process)
     user = request.user
@@ -111,7 +103,7 @@ def process_detail(request, process):
     )
 
 
-@object_view(load_process, "processes.change_process")
+@object_view(queries.process_or_404, "processes.change_process")
 def process_edit(request, process):
     form = bound(request, forms.ProcessForm, instance=process, user=request.user)
     if request.method == "POST" and form.is_valid():
@@ -127,13 +119,13 @@ def process_edit(request, process):
             "coordinator_form": forms.CoordinatorForm(process=process, prefix="coordinator"),
             "coordinator_add_url": reverse("processes:coordinator_add", args=[process.pk]),
             "coordinators": list(process.coordinators.order_by("last_name", "first_name", "email")),
-            "breadcrumbs": crumbs(process, (None, _("Edit"))),
+            "breadcrumbs": queries.crumbs(process, (None, _("Edit"))),
         },
     )
 
 
 @require_POST
-@object_view(load_process, "processes.change_process")
+@object_view(queries.process_or_404, "processes.change_process")
 def coordinator_add(request, process):
     form = forms.CoordinatorForm(request.POST, process=process, prefix="coordinator")
     if form.is_valid():
@@ -145,7 +137,7 @@ def coordinator_add(request, process):
 
 
 @require_POST
-@object_view(load_process, "processes.change_process")
+@object_view(queries.process_or_404, "processes.change_process")
 def coordinator_remove(request, process, user_pk):
     user = get_object_or_404(get_user_model(), pk=user_pk, coordinated_processes=process)
     if services.remove_coordinator(process, user):
@@ -155,14 +147,14 @@ def coordinator_remove(request, process, user_pk):
     return redirect("processes:edit", process.pk)
 
 
-@object_view(load_process, "processes.view_dashboard")
+@object_view(queries.process_or_404, "processes.view_dashboard")
 def dashboard(request, process):
     return render(
         request,
         "processes/dashboard.html",
         {
             "process": process,
-            "breadcrumbs": crumbs(process, (None, _("Dashboard"))),
+            "breadcrumbs": queries.crumbs(process, (None, _("Dashboard"))),
             "can_change": request.user.has_perm("processes.change_process", process),
             **queries.dashboard(process),
         },
@@ -172,7 +164,7 @@ def dashboard(request, process):
 # Phases and their steps
 
 
-@object_view(load_process)
+@object_view(queries.process_or_404)
 def phases(request, process):
     return render(
         request,
@@ -182,7 +174,7 @@ def phases(request, process):
             "phases": queries.phases_with_progress(
                 process, with_steps=True, internal=request.user.has_perm("processes.view_internal", process)
             ),
-            "breadcrumbs": crumbs(process, (None, _("Phases and steps"))),
+            "breadcrumbs": queries.crumbs(process, (None, _("Phases and steps"))),
             "can_change": request.user.has_perm("processes.change_process", process),
         },
     )
@@ -192,42 +184,42 @@ def _phases_url(process):
     return reverse("processes:phases", args=[process.pk])
 
 
-@object_view(load_process, "processes.change_process")
+@object_view(queries.process_or_404, "processes.change_process")
 def step_add(request, process, number):
     phase = get_object_or_404(Phase, process=process, number=number)
     return form_page(
         request,
         bound(request, forms.StepForm),
         title=_("New step of phase %(phase)s") % {"phase": phase},
-        breadcrumbs=crumbs(process, (_phases_url(process), _("Phases and steps"))),
+        breadcrumbs=queries.crumbs(process, (_phases_url(process), _("Phases and steps"))),
         save=lambda form: services.save_step(form, phase),
         done=_phases_url(process),
         message=_("The step has been added."),
     )
 
 
-@object_view(load_process, "processes.change_process")
+@object_view(queries.process_or_404, "processes.change_process")
 def step_edit(request, process, step_pk):
     step = get_object_or_404(process_steps(process), pk=step_pk)
     return form_page(
         request,
         bound(request, forms.StepForm, instance=step),
         title=_("Edit step"),
-        breadcrumbs=crumbs(process, (_phases_url(process), _("Phases and steps"))),
+        breadcrumbs=queries.crumbs(process, (_phases_url(process), _("Phases and steps"))),
         save=services.save_step,
         done=_phases_url(process),
         message=_("The step has been saved."),
     )
 
 
-@object_view(load_process, "processes.change_process")
+@object_view(queries.process_or_404, "processes.change_process")
 def step_done(request, process, step_pk):
     step = get_object_or_404(process_steps(process), pk=step_pk)
     return form_page(
         request,
         bound(request, forms.StepDoneForm, instance=step, process=process),
         title=_("Mark done: %(step)s") % {"step": step},
-        breadcrumbs=crumbs(process, (_phases_url(process), _("Phases and steps"))),
+        breadcrumbs=queries.crumbs(process, (_phases_url(process), _("Phases and steps"))),
         save=services.mark_step,
         done=_phases_url(process),
         message=_("The step has been saved."),
@@ -235,7 +227,7 @@ def step_done(request, process, step_pk):
 
 
 @require_POST
-@object_view(load_process, "processes.change_process")
+@object_view(queries.process_or_404, "processes.change_process")
 def step_delete(request, process, step_pk):
     services.delete_step(get_object_or_404(process_steps(process), pk=step_pk))
     messages.success(request, _("The step has been removed."))
@@ -249,7 +241,7 @@ def process_steps(process):
 # Schedule
 
 
-@object_view(load_process)
+@object_view(queries.process_or_404)
 def schedule(request, process):
     stages, loose = queries.schedule(process)
     return render(
@@ -260,7 +252,7 @@ def schedule(request, process):
             "stages": stages,
             "loose_milestones": loose,
             "timeline": queries.timeline(process, stages, loose),
-            "breadcrumbs": crumbs(process, (None, _("Schedule"))),
+            "breadcrumbs": queries.crumbs(process, (None, _("Schedule"))),
             "can_change": request.user.has_perm("processes.change_process", process),
         },
     )
@@ -275,7 +267,7 @@ def _schedule_form(request, process, form, title, message):
         request,
         form,
         title=title,
-        breadcrumbs=crumbs(process, (_schedule_url(process), _("Schedule"))),
+        breadcrumbs=queries.crumbs(process, (_schedule_url(process), _("Schedule"))),
         save=lambda form: (services.save_milestone if form._meta.model is Milestone else services.save_stage)(
             form, process
         ),
@@ -284,33 +276,33 @@ def _schedule_form(request, process, form, title, message):
     )
 
 
-@object_view(load_process, "processes.change_process")
+@object_view(queries.process_or_404, "processes.change_process")
 def stage_add(request, process):
     form = bound(request, forms.StageForm)
     return _schedule_form(request, process, form, _("New stage"), _("The stage has been added."))
 
 
-@object_view(load_process, "processes.change_process")
+@object_view(queries.process_or_404, "processes.change_process")
 def stage_edit(request, process, stage_pk):
     form = bound(request, forms.StageForm, instance=get_object_or_404(Stage, process=process, pk=stage_pk))
     return _schedule_form(request, process, form, _("Edit stage"), _("The stage has been saved."))
 
 
 @require_POST
-@object_view(load_process, "processes.change_process")
+@object_view(queries.process_or_404, "processes.change_process")
 def stage_delete(request, process, stage_pk):
     services.delete_stage(get_object_or_404(Stage, process=process, pk=stage_pk))
     messages.success(request, _("The stage has been removed; its milestones stay in the schedule."))
     return redirect(_schedule_url(process))
 
 
-@object_view(load_process, "processes.change_process")
+@object_view(queries.process_or_404, "processes.change_process")
 def milestone_add(request, process):
     form = bound(request, forms.MilestoneForm, process=process)
     return _schedule_form(request, process, form, _("New milestone"), _("The milestone has been added."))
 
 
-@object_view(load_process, "processes.change_process")
+@object_view(queries.process_or_404, "processes.change_process")
 def milestone_edit(request, process, milestone_pk):
     milestone = get_object_or_404(Milestone, process=process, pk=milestone_pk)
     form = bound(request, forms.MilestoneForm, instance=milestone, process=process)
@@ -318,7 +310,7 @@ def milestone_edit(request, process, milestone_pk):
 
 
 @require_POST
-@object_view(load_process, "processes.change_process")
+@object_view(queries.process_or_404, "processes.change_process")
 def milestone_delete(request, process, milestone_pk):
     services.delete_milestone(get_object_or_404(Milestone, process=process, pk=milestone_pk))
     messages.success(request, _("The milestone has been removed."))
@@ -328,7 +320,7 @@ def milestone_delete(request, process, milestone_pk):
 # Participants
 
 
-@object_view(load_process, "processes.view_internal")
+@object_view(queries.process_or_404, "processes.view_internal")
 def participants(request, process):
     participants = Participant.objects.filter(process=process).select_related("person__organisation", "organisation")
     participants = participants.order_by("person__last_name", "person__first_name", "organisation__name", "pk")
@@ -338,7 +330,7 @@ def participants(request, process):
         {
             "process": process,
             "page": Paginator(participants, PARTICIPANTS_PAGE_SIZE).get_page(request.GET.get("page")),
-            "breadcrumbs": crumbs(process, (None, _("Participants"))),
+            "breadcrumbs": queries.crumbs(process, (None, _("Participants"))),
             "can_change": request.user.has_perm("processes.change_process", process),
         },
     )
@@ -348,27 +340,27 @@ def _participants_url(process):
     return reverse("processes:participants", args=[process.pk])
 
 
-@object_view(load_process, "processes.change_process")
+@object_view(queries.process_or_404, "processes.change_process")
 def participant_add(request, process):
     return form_page(
         request,
         bound(request, forms.ParticipantForm, process=process),
         title=_("New participant"),
-        breadcrumbs=crumbs(process, (_participants_url(process), _("Participants"))),
+        breadcrumbs=queries.crumbs(process, (_participants_url(process), _("Participants"))),
         save=lambda form: services.add_participant(form, process),
         done=_participants_url(process),
         message=_("The participant has been added."),
     )
 
 
-@object_view(load_process, "processes.change_process")
+@object_view(queries.process_or_404, "processes.change_process")
 def participant_edit(request, process, participant_pk):
     participant = get_object_or_404(Participant, process=process, pk=participant_pk)
     return form_page(
         request,
         bound(request, forms.ParticipantEditForm, instance=participant),
         title=_("Edit participant: %(participant)s") % {"participant": participant},
-        breadcrumbs=crumbs(process, (_participants_url(process), _("Participants"))),
+        breadcrumbs=queries.crumbs(process, (_participants_url(process), _("Participants"))),
         save=services.update_participant,
         done=_participants_url(process),
         message=_("The participant has been saved."),
@@ -376,7 +368,7 @@ def participant_edit(request, process, participant_pk):
 
 
 @require_POST
-@object_view(load_process, "processes.change_process")
+@object_view(queries.process_or_404, "processes.change_process")
 def participant_remove(request, process, participant_pk):
     services.remove_participant(get_object_or_404(Participant, process=process, pk=participant_pk))
     messages.success(request, _("The participant has been removed."))
@@ -386,7 +378,7 @@ def participant_remove(request, process, participant_pk):
 # Groups and memberships
 
 
-@object_view(load_process)
+@object_view(queries.process_or_404)
 def groups(request, process):
     return render(
         request,
@@ -394,7 +386,7 @@ def groups(request, process):
         {
             "process": process,
             "groups": queries.groups_of(process),
-            "breadcrumbs": crumbs(process, (None, _("Groups"))),
+            "breadcrumbs": queries.crumbs(process, (None, _("Groups"))),
             "can_change": request.user.has_perm("processes.change_process", process),
         },
     )
@@ -404,7 +396,14 @@ def _groups_url(process):
     return reverse("processes:groups", args=[process.pk])
 
 
-@object_view(load_process, key="process_pk")
+def _group_crumbs(group):
+    """Process › Groups › the group: the way back from a page about one group."""
+    return queries.crumbs(
+        group.process, (_groups_url(group.process), _("Groups")), (group.get_absolute_url(), group.name)
+    )
+
+
+@object_view(queries.process_or_404, key="process_pk")
 def group_detail(request, process, pk):
     group = get_object_or_404(Group.objects.prefetch_related("municipalities"), process=process, pk=pk)
     group.process = process
@@ -416,7 +415,7 @@ def group_detail(request, process, pk):
         {
             "process": process,
             "group": group,
-            "breadcrumbs": crumbs(process, (_groups_url(process), _("Groups")), (None, group.name)),
+            "breadcrumbs": queries.crumbs(process, (_groups_url(process), _("Groups")), (None, group.name)),
             **(split_memberships(group) if can_view_internal else {}),
             "can_view_internal": can_view_internal,
             "can_see_contacts": user.has_perm("processes.see_contacts", group),
@@ -435,13 +434,13 @@ def split_memberships(group):
     return {"members": [m for m in memberships if m not in former], "former_members": former}
 
 
-@object_view(load_process, "processes.change_process")
+@object_view(queries.process_or_404, "processes.change_process")
 def group_create(request, process):
     return form_page(
         request,
         bound(request, forms.GroupForm, process=process),
         title=_("New group"),
-        breadcrumbs=crumbs(process, (_groups_url(process), _("Groups"))),
+        breadcrumbs=queries.crumbs(process, (_groups_url(process), _("Groups"))),
         save=services.save_group,
         done=lambda group: group.get_absolute_url(),
         cancel=_groups_url(process),
@@ -449,21 +448,21 @@ def group_create(request, process):
     )
 
 
-@object_view(load_process, "processes.change_process", key="process_pk")
+@object_view(queries.process_or_404, "processes.change_process", key="process_pk")
 def group_edit(request, process, pk):
     group = get_object_or_404(Group, process=process, pk=pk)
     return form_page(
         request,
         bound(request, forms.GroupForm, instance=group, process=process),
         title=_("Edit group: %(group)s") % {"group": group},
-        breadcrumbs=crumbs(process, (_groups_url(process), _("Groups")), (group.get_absolute_url(), group.name)),
+        breadcrumbs=_group_crumbs(group),
         save=services.save_group,
         done=group.get_absolute_url(),
         message=_("The group has been saved."),
     )
 
 
-@object_view(load_process, "processes.change_process", key="process_pk")
+@object_view(queries.process_or_404, "processes.change_process", key="process_pk")
 def membership_add(request, process, pk):
     group = get_object_or_404(Group, process=process, pk=pk)
     group.process = process
@@ -471,7 +470,7 @@ def membership_add(request, process, pk):
         request,
         bound(request, forms.MembershipForm, group=group),
         title=_("New member of %(group)s") % {"group": group},
-        breadcrumbs=crumbs(process, (_groups_url(process), _("Groups")), (group.get_absolute_url(), group.name)),
+        breadcrumbs=_group_crumbs(group),
         save=services.add_membership,
         done=group.get_absolute_url(),
         message=_("The member has been added."),
@@ -482,7 +481,7 @@ def _membership(process, pk):
     return get_object_or_404(Membership.objects.select_related("group", "person"), group__process=process, pk=pk)
 
 
-@object_view(load_process, "processes.change_process", key="process_pk")
+@object_view(queries.process_or_404, "processes.change_process", key="process_pk")
 def membership_edit(request, process, pk):
     membership = _membership(process, pk)
     group = membership.group
@@ -490,14 +489,14 @@ def membership_edit(request, process, pk):
         request,
         bound(request, forms.MembershipEditForm, instance=membership),
         title=_("Edit membership: %(person)s") % {"person": membership.person},
-        breadcrumbs=crumbs(process, (_groups_url(process), _("Groups")), (group.get_absolute_url(), group.name)),
+        breadcrumbs=_group_crumbs(group),
         save=services.update_membership,
         done=group.get_absolute_url(),
         message=_("The membership has been saved."),
     )
 
 
-@object_view(load_process, "processes.change_process", key="process_pk")
+@object_view(queries.process_or_404, "processes.change_process", key="process_pk")
 def membership_end(request, process, pk):
     membership = _membership(process, pk)
     group = membership.group
@@ -505,7 +504,7 @@ def membership_end(request, process, pk):
         request,
         bound(request, forms.MembershipEndForm, instance=membership),
         title=_("End membership: %(person)s") % {"person": membership.person},
-        breadcrumbs=crumbs(process, (_groups_url(process), _("Groups")), (group.get_absolute_url(), group.name)),
+        breadcrumbs=_group_crumbs(group),
         save=services.end_membership,
         done=group.get_absolute_url(),
         submit_label=_("End membership"),
@@ -516,7 +515,7 @@ def membership_end(request, process, pk):
 # Foundational documents
 
 
-@object_view(load_process)
+@object_view(queries.process_or_404)
 def documents(request, process):
     can_view_internal = request.user.has_perm("processes.view_internal", process)
     versions = DocumentVersion.objects.select_related("resolution__meeting")
@@ -535,7 +534,7 @@ def documents(request, process):
         {
             "process": process,
             "documents": documents,
-            "breadcrumbs": crumbs(process, (None, _("Documents"))),
+            "breadcrumbs": queries.crumbs(process, (None, _("Documents"))),
             "can_view_internal": can_view_internal,
             "can_change": request.user.has_perm("processes.change_process", process),
         },
@@ -546,34 +545,34 @@ def _documents_url(process):
     return reverse("processes:documents", args=[process.pk])
 
 
-@object_view(load_process, "processes.change_process")
+@object_view(queries.process_or_404, "processes.change_process")
 def document_create(request, process):
     return form_page(
         request,
         bound(request, forms.DocumentCreateForm, process=process),
         title=_("New document"),
-        breadcrumbs=crumbs(process, (_documents_url(process), _("Documents"))),
+        breadcrumbs=queries.crumbs(process, (_documents_url(process), _("Documents"))),
         save=lambda form: services.create_document(form, process),
         done=_documents_url(process),
         message=_("The document has been created."),
     )
 
 
-@object_view(load_process, "processes.change_process")
+@object_view(queries.process_or_404, "processes.change_process")
 def version_add(request, process, document_pk):
     document = get_object_or_404(Document, process=process, pk=document_pk)
     return form_page(
         request,
         bound(request, forms.DocumentVersionForm, process=process),
         title=_("New version of %(document)s") % {"document": document},
-        breadcrumbs=crumbs(process, (_documents_url(process), _("Documents"))),
+        breadcrumbs=queries.crumbs(process, (_documents_url(process), _("Documents"))),
         save=lambda form: services.add_version(form, document),
         done=_documents_url(process),
         message=_("The version has been added."),
     )
 
 
-@object_view(load_process, "processes.change_process")
+@object_view(queries.process_or_404, "processes.change_process")
 def version_edit(request, process, version_pk):
     version = get_object_or_404(
         DocumentVersion.objects.select_related("document"), document__process=process, pk=version_pk
@@ -582,14 +581,14 @@ def version_edit(request, process, version_pk):
         request,
         bound(request, forms.DocumentVersionForm, instance=version, process=process),
         title=_("Edit version: %(version)s") % {"version": version},
-        breadcrumbs=crumbs(process, (_documents_url(process), _("Documents"))),
+        breadcrumbs=queries.crumbs(process, (_documents_url(process), _("Documents"))),
         save=services.update_version,
         done=_documents_url(process),
         message=_("The version has been saved."),
     )
 
 
-@object_view(load_process, key="process_pk")
+@object_view(queries.process_or_404, key="process_pk")
 def version_file(request, process, pk):
     """The uploaded file of a version: public once approved, a draft only for those inside the process."""
     version = get_object_or_404(DocumentVersion, document__process=process, pk=pk)

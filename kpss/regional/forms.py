@@ -8,7 +8,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from kpss.core.forms import DateInput, SensibleDatesMixin
-from kpss.processes.forms import PeriodMixin, ProcessForm
+from kpss.processes.forms import PeriodMixin, regions_for
 from kpss.processes.models import PlanningProcess
 
 from . import queries, services
@@ -49,8 +49,7 @@ class ProgrammeForm(SensibleDatesMixin, PeriodMixin, forms.ModelForm):
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
-        # The same regions a regional officer may plan in (processes.forms.ProcessForm).
-        self.fields["region"].queryset = ProcessForm.regions_of(self, user)
+        self.fields["region"].queryset = regions_for(user, self.instance.region_id)
         self.fields["budget"].validators.append(MinValueValidator(0))
         self.fields["realiser"].queryset = self.fields["realiser"].queryset.order_by("name")
         self.fields["partners"].queryset = self.fields["partners"].queryset.order_by("name")

@@ -35,3 +35,12 @@ def accessible(field):
 def markdown_filter(text):
     """Stored Markdown as safe HTML (sanitised by nh3)."""
     return mark_safe(render_markdown(text))
+
+
+@register.simple_tag(takes_context=True)
+def page_url(context, number, param="page"):
+    """The current URL with ``param`` set to page ``number``: a page with two paginated lists gives
+    each its own parameter, and the other list's page is kept."""
+    query = context["request"].GET.copy()
+    query[param] = number
+    return f"?{query.urlencode()}"
